@@ -1,0 +1,50 @@
+using Flurl.Http.Configuration;
+
+namespace WeChatPay.Chain;
+
+/// <summary>What <see cref="Builder.Factory"/> needs to sign requests and verify responses. Every value is checked there, once.</summary>
+public sealed class BuilderOptions
+{
+    /// <summary>The default WeChat Pay host.</summary>
+    public static readonly Uri DefaultBaseUri = new("https://api.mch.weixin.qq.com/");
+
+    /// <summary>The merchant id (商户号), digits only.</summary>
+    public string? Mchid { get; set; }
+
+    /// <summary>The merchant API certificate serial (商户API证书序列号), hex.</summary>
+    public string? Serial { get; set; }
+
+    /// <summary>The merchant API private key (<c>apiclient_key.pem</c>): PEM text (PKCS#1 or PKCS#8), a <c>file://</c> path, or a loaded key.</summary>
+    public KeySource? PrivateKey { get; set; }
+
+    /// <summary>
+    /// The keys that verify the platform's responses, by the serial the platform names in <c>Wechatpay-Serial</c>:
+    /// platform certificates by their hex serial and WeChat Pay public keys by their <c>PUB_KEY_ID_…</c> id, side by side.
+    /// </summary>
+    public IDictionary<string, KeySource> Certs { get; } = new Dictionary<string, KeySource>(StringComparer.Ordinal);
+
+    /// <summary>The host every call goes to unless a call gives option <c>base_uri</c>; defaults to <see cref="DefaultBaseUri"/>.</summary>
+    public Uri? BaseUri { get; set; }
+
+    /// <summary>The clock for request timestamps and the response timestamp window; defaults to <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider? TimeProvider { get; set; }
+
+    /// <summary>How long one call may take before it is abandoned; defaults to Flurl's (100 s).</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Further Flurl client settings, applied after this library's own (which keep any status code for the library to judge).</summary>
+    public Action<FlurlHttpSettings>? FlurlSettings { get; set; }
+
+    /// <summary>
+    /// Changes to the named interceptor pipeline (<c>signer</c>, <c>verifier</c>) before the first call: add your own,
+    /// replace or remove a built-in one.
+    /// </summary>
+    public Action<Pipeline.InterceptorPipeline>? Pipeline { get; set; }
+
+    /// <summary>The handler under the Flurl client; defaults to a pooled <see cref="SocketsHttpHandler"/>.</summary>
+    public HttpMessageHandler? HttpMessageHandler { get; set; }
+
+    /// <summary>Names the options that are set; never their values.</summary>
+    public override string ToString() =>
+        $"BuilderOptions {{ Mchid = {Mchid}, Serial = {Serial}, PrivateKey = {(PrivateKey is null ? "(none)" : PrivateKey)}, Certs = [{string.Join(", ", Certs.Keys)}], BaseUri = {BaseUri ?? DefaultBaseUri} }}";
+}

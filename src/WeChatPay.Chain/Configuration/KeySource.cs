@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// Where a key comes from: PEM text, a <c>file://</c> path, a loaded <see cref="RSA"/> key, or a certificate. Strings
+/// and keys convert to it implicitly, so options read <c>PrivateKey = "file:///path/apiclient_key.pem"</c>.
+/// Its <see cref="ToString"/> names the kind of source, never its content.
+/// </summary>
+public sealed class KeySource
+{
+    private readonly string? _text;
+    private readonly RSA? _rsa;
+    private readonly X509Certificate2? _certificate;
+
+    private KeySource(string? text, RSA? rsa, X509Certificate2? certificate)
+    {
+        _text = text;
+        _rsa = rsa;
+        _certificate = certificate;
+    }
+
+    /// <summary>PEM text or a <c>file://</c> path.</summary>
+    /// <param name="pemOrFile">The PEM text, or <c>file://</c> followed by a path.</param>
+    public static implicit operator KeySource(string pemOrFile) => new(pemOrFile ?? throw new ArgumentNullException(nameof(pemOrFile)), null, null);
+
+    /// <summary>A key already loaded; it is used as is and not disposed by this library.</summary>
+    /// <param name="key">The key.</param>
+    public static implicit operator KeySource(RSA key) => new(null, key ?? throw new ArgumentNullException(nameof(key)), null);
+
+    /// <summary>A certificate already loaded (its public key is used).</summary>
+    /// <param name="certificate">The certificate.</param>
+    public static implicit operator KeySource(X509Certificate2 certificate) =>
+        new(null, null, certificate ?? throw new ArgumentNullException(nameof(certificate)));
+
+    /// <summary>PEM text or a <c>file://</c> path.</summary>
+    /// <param name="pemOrFile">The PEM text, or <c>file://</c> followed by a path.</param>
+    public static KeySource FromString(string pemOrFile) => pemOrFile;
+
+    /// <summary>A key already loaded.</summary>
+    /// <param name="key">The key.</param>
+    public static KeySource FromRsa(RSA key) => key;
+
+    /// <summary>A certificate already loaded.</summary>
+    /// <param name="certificate">The certificate.</param>
+    public static KeySource FromCertificate(X509Certificate2 certificate) => certificate;
+
+    /// <summary>The certificate, when this source is one; else <see langword="null"/>.</summary>
+    internal X509Certificate2? Certificate => _certificate;
+
+    /// <summary>What kind of source this is, with a file's path; never the key itself.</summary>
+    public override string ToString() => this switch
+    {
+        { _rsa: not null } => "RSA key",
+        { _certificate: { } c } => $"certificate {c.SerialNumber}",
+        { _text: { } t } when t.StartsWith("file://", StringComparison.OrdinalIgnoreCase) => t,
+        _ => "PEM text",
+    };
+
+    internal RSA LoadPrivate()
+    {
+        if (_certificate is not null)
+        {
+            return _certificate.GetRSAPrivateKey() ?? throw new CryptographicException("The certificate carries no RSA private key.");
+        }
+
+        return _rsa ?? Crypto.Rsa.LoadPrivateKey(_text!);
+    }
+
+    internal RSA LoadPublic()
+    {
+        if (_certificate is not null)
+        {
+            return _certificate.GetRSAPublicKey() ?? throw new CryptographicException("The certificate does not hold an RSA key.");
+        }
+
+        return _rsa ?? Crypto.Rsa.LoadPublicKey(_text!);
+    }
+
+    /// <summary>The certificate this source holds or names in PEM, so its serial can be checked; else <see langword="null"/>.</summary>
+    internal X509Certificate2? LoadCertificate()
+    {
+        if (_certificate is not null)
+        {
+            return _certificate;
+        }
+
+        if (_text is null)
+        {
+            return null;
+        }
+
+        var pem = Crypto.Rsa.Read(_text);
+        return pem.Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal) ? X509Certificate2.CreateFromPem(pem) : null;
+    }
+}

@@ -1,0 +1,148 @@
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// One call's options object, read once and checked before anything is sent: every name is a known option or fills a
+/// placeholder of the path, and every placeholder has a value.
+/// </summary>
+internal sealed class RequestOptions
+{
+    private static readonly HashSet<string> Known = new(StringComparer.Ordinal)
+    {
+        "json", "query", "headers", "body", "base_uri", "xml", "security",
+    };
+
+    private RequestOptions()
+    {
+    }
+
+    public object? Json { get; private set; }
+
+    public bool HasJson { get; private set; }
+
+    public object? Body { get; private set; }
+
+    public object? Xml { get; private set; }
+
+    public bool Security { get; private set; }
+
+    public Uri? BaseUri { get; private set; }
+
+    public List<KeyValuePair<string, string>> Query { get; } = [];
+
+    public List<KeyValuePair<string, string>> Headers { get; } = [];
+
+    public Dictionary<string, string> Placeholders { get; } = new(StringComparer.Ordinal);
+
+    public static RequestOptions Read(object? options, PathTemplate path)
+    {
+        var result = new RequestOptions();
+        foreach (var (name, value) in Fields.Of(options))
+        {
+            if (Known.Contains(name))
+            {
+                result.Set(name, value);
+            }
+            else if (path.Placeholders.Contains(name))
+            {
+                if (value is not null)
+                {
+                    var text = Fields.Text(value, name);
+                    if (text.Length > 0)
+                    {
+                        result.Placeholders[name] = text;
+                    }
+                }
+            }
+            else
+            {
+                throw new ArgumentException(Unknown(name, path), name);
+            }
+        }
+
+        foreach (var placeholder in path.Placeholders)
+        {
+            if (!result.Placeholders.ContainsKey(placeholder))
+            {
+                throw new ArgumentException(
+                    $"The path {path.Text} needs a value for {{{placeholder}}}: pass it as option \"{placeholder}\" (a non-empty string or number).",
+                    placeholder);
+            }
+        }
+
+        if (result.HasJson && result.Body is not null)
+        {
+            throw new ArgumentException("Options \"json\" and \"body\" both set a request body: pass one of them.", "body");
+        }
+
+        return result;
+    }
+
+    private static string Unknown(string name, PathTemplate path)
+    {
+        var placeholders = path.Placeholders.Count == 0
+            ? "the path has no placeholders"
+            : "the path's placeholders are " + string.Join(", ", path.Placeholders.Select(p => "{" + p + "}"));
+        return $"Unknown option \"{name}\" for {path.Text}: the options are {string.Join(", ", Known)}, and {placeholders}.";
+    }
+
+    private void Set(string name, object? value)
+    {
+        switch (name)
+        {
+            case "json":
+                HasJson = value is not null;
+                Json = value;
+                break;
+            case "body":
+                Body = value;
+                break;
+            case "xml":
+                Xml = value;
+                break;
+            case "security":
+                Security = value switch
+                {
+                    null => false,
+                    bool b => b,
+                    _ => throw new ArgumentException("Option \"security\" must be true or false.", name),
+                };
+                break;
+            case "base_uri":
+                BaseUri = value switch
+                {
+                    null => null,
+                    Uri uri => Checked(uri),
+                    string s when Uri.TryCreate(s, UriKind.Absolute, out var uri) => Checked(uri),
+                    _ => throw new ArgumentException("Option \"base_uri\" must be an absolute http(s) URI.", name),
+                };
+                break;
+            case "query":
+                Add(Query, value, "query");
+                break;
+            case "headers":
+                Add(Headers, value, "headers");
+                break;
+        }
+    }
+
+    private static Uri Checked(Uri uri) =>
+        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && string.IsNullOrEmpty(uri.Query)
+            ? uri
+            : throw new ArgumentException($"Option \"base_uri\" must be an absolute http(s) URI with no query; got {uri}.", "base_uri");
+
+    private static void Add(List<KeyValuePair<string, string>> target, object? source, string option)
+    {
+        if (source is string)
+        {
+            throw new ArgumentException($"Option \"{option}\" must be an object or a dictionary of names to values.", option);
+        }
+
+        foreach (var (key, value) in Fields.Of(source))
+        {
+            if (value is not null)
+            {
+                target.Add(new(key, Fields.Text(value, $"{option}.{key}")));
+            }
+        }
+    }
+}

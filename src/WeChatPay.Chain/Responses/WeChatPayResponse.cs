@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// A response as received: status, headers, the raw body, and the body parsed. Built from the bytes that were
+/// verified, which are read once.
+/// </summary>
+public sealed class WeChatPayResponse
+{
+    private readonly byte[] _body;
+    private string? _text;
+    private JToken? _data;
+    private bool _parsed;
+
+    internal WeChatPayResponse(HttpMethod method, Uri requestUri, HttpResponseMessage message, byte[] body)
+    {
+        Method = method;
+        RequestUri = requestUri;
+        Message = message;
+        _body = body;
+    }
+
+    /// <summary>The method of the request this answers.</summary>
+    public HttpMethod Method { get; }
+
+    /// <summary>The request's URI as sent.</summary>
+    public Uri RequestUri { get; }
+
+    /// <summary>The HTTP status code.</summary>
+    public int StatusCode => (int)Message.StatusCode;
+
+    /// <summary>Whether the status is 2xx.</summary>
+    public bool IsSuccess => StatusCode is >= 200 and < 300;
+
+    /// <summary>The response message, for headers and anything else Flurl and <see cref="HttpClient"/> expose.</summary>
+    public HttpResponseMessage Message { get; }
+
+    /// <summary>The platform's <c>Request-ID</c>, to quote in support tickets.</summary>
+    public string? RequestId => Header("Request-ID");
+
+    /// <summary>The raw body bytes.</summary>
+    public ReadOnlyMemory<byte> Bytes => _body;
+
+    /// <summary>The body as UTF-8 text.</summary>
+    public string Body => _text ??= Encoding.UTF8.GetString(_body);
+
+    /// <summary>The JSON body for <c>res.Data.out_return_no</c>-style reading; <see langword="null"/> for an empty body.</summary>
+    /// <exception cref="JsonReaderException">The body is not JSON.</exception>
+    public dynamic? Data => Parsed;
+
+    internal JToken? Parsed
+    {
+        get
+        {
+            if (!_parsed)
+            {
+                _data = _body.Length == 0 ? null : JToken.Parse(Body);
+                _parsed = true;
+            }
+
+            return _data;
+        }
+    }
+
+    /// <summary>The JSON body deserialised to <typeparamref name="T"/> with Newtonsoft.Json.</summary>
+    /// <typeparam name="T">The type to read into.</typeparam>
+    public T As<T>() => JsonConvert.DeserializeObject<T>(Body)!;
+
+    /// <summary>One header's value (response or content header); several values are joined by <c>", "</c>.</summary>
+    /// <param name="name">The header name, any case.</param>
+    public string? Header(string name) =>
+        Message.Headers.TryGetValues(name, out var values) || Message.Content.Headers.TryGetValues(name, out values)
+            ? string.Join(", ", values)
+            : null;
+
+    /// <summary>Status, method, URI and request id; never the body, which may carry personal data.</summary>
+    public override string ToString() =>
+        $"{StatusCode} {(HttpStatusCode)StatusCode} for {Method} {RequestUri.PathAndQuery}{(RequestId is { } id ? $" (Request-ID {id})" : string.Empty)}";
+}
