@@ -18,7 +18,7 @@ internal sealed class V3Signer(string mchid, string serial, RSA privateKey, Time
         var body = message.Content switch
         {
             null => string.Empty,
-            SignedBody signed => signed.Text,
+            SignedBody signed => signed.Content,
             var other => await other.ReadAsStringAsync().ConfigureAwait(false),
         };
 
