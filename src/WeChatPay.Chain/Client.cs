@@ -25,7 +25,17 @@ internal sealed class Client
     public async Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? options, CancellationToken cancellationToken)
     {
         var request = Prepare(method, path, RequestOptions.Read(options, path), out var content);
-        var sent = await request.SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        IFlurlResponse sent;
+        try
+        {
+            sent = await request.SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+        }
+        catch (FlurlHttpException e) when (cancellationToken.IsCancellationRequested && e is not FlurlHttpTimeoutException)
+        {
+            // Flurl wraps the caller's own cancellation; the caller expects to see it as such.
+            throw new OperationCanceledException($"{method} {path.Text} was cancelled.", e, cancellationToken);
+        }
+
         var message = sent.ResponseMessage;
         var body = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
         var response = new WeChatPayResponse(method, message.RequestMessage?.RequestUri ?? request.Url.ToUri(), message, body);

@@ -2,7 +2,10 @@ using Flurl.Http;
 
 namespace WeChatPay.Chain.Pipeline;
 
-/// <summary>Hooks the pipeline into a Flurl client's <c>BeforeCall</c>/<c>AfterCall</c> events.</summary>
+/// <summary>
+/// Hooks the pipeline into a Flurl client's <c>BeforeCall</c>/<c>AfterCall</c> events. Flurl calls both
+/// <c>Handle</c> and <c>HandleAsync</c> of a handler, so only the async one does the work.
+/// </summary>
 internal sealed class PipelineEvents(InterceptorPipeline pipeline) : FlurlEventHandler
 {
     public override Task HandleAsync(FlurlEventType eventType, FlurlCall call) => eventType switch
@@ -11,7 +14,4 @@ internal sealed class PipelineEvents(InterceptorPipeline pipeline) : FlurlEventH
         FlurlEventType.AfterCall => pipeline.AfterCallAsync(call),
         _ => Task.CompletedTask,
     };
-
-    public override void Handle(FlurlEventType eventType, FlurlCall call) =>
-        HandleAsync(eventType, call).GetAwaiter().GetResult();
 }
