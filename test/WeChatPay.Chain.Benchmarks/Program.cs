@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(WeChatPay.Chain.Benchmarks.SignedCallBenchmarks).Assembly).Run(args);

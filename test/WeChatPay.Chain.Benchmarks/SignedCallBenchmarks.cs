@@ -1,0 +1,107 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using BenchmarkDotNet.Attributes;
+
+namespace WeChatPay.Chain.Benchmarks;
+
+/// <summary>
+/// One signed and verified APIv3 call through the whole chain, against the floor it cannot go below: one RSA-2048
+/// signature plus one verification (PERFORMANCE.md), measured in the same run. The transport is an in-memory handler
+/// answering a pre-signed response, so the difference is the library's own cost: options, URL, JSON, headers,
+/// Flurl, the pipeline, and the response object.
+/// </summary>
+[MemoryDiagnoser]
+public class SignedCallBenchmarks
+{
+    private const string Mchid = "1900000109";
+    private const string Serial = "5157F09EFDC096DE15EBE81A47057A7232F1B8E1";
+    private const string PublicKeyId = "PUB_KEY_ID_0114232134912410000000000000";
+    private const string ResponseBody = """{"sub_mchid":"1900000109","order_id":"3008450740201411110007820472","out_order_no":"P20150806125346","out_return_no":"R20190516001","return_mchid":"86693852","amount":10,"return_no":"3008450740201411110007820472","result":"PROCESSING","finish_time":"2026-11-23T16:00:00+08:00"}""";
+
+    private static readonly object Json = new
+    {
+        sub_mchid = "1900000109",
+        order_id = "3008450740201411110007820472",
+        out_return_no = "R20190516001",
+        return_mchid = "86693852",
+        amount = 10,
+        description = "分账回退",
+    };
+
+    private readonly RSA _merchant = RSA.Create(2048);
+    private readonly RSA _platform = RSA.Create(2048);
+    private byte[] _requestMessage = null!;
+    private byte[] _responseMessage = null!;
+    private byte[] _responseSignature = null!;
+    private IChainNode _wx = null!;
+    private IChainNode _returnOrders = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var now = DateTimeOffset.UtcNow;
+        var timestamp = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        const string nonce = "e2Iu0VJ3bCxFtMbN4H6sqKpRwAoZ5x1c";
+        _requestMessage = Encoding.UTF8.GetBytes($"POST\n/v3/profitsharing/return-orders\n{timestamp}\n{nonce}\n{Newtonsoft.Json.JsonConvert.SerializeObject(Json)}\n");
+        _responseMessage = Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n{ResponseBody}\n");
+        _responseSignature = _platform.SignData(_responseMessage, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+
+        var options = new BuilderOptions
+        {
+            Mchid = Mchid,
+            Serial = Serial,
+            PrivateKey = _merchant,
+            TimeProvider = new Frozen(now),
+            HttpMessageHandler = new Answer(ResponseBody, timestamp, nonce, Convert.ToBase64String(_responseSignature), PublicKeyId),
+        };
+        options.Certs[PublicKeyId] = _platform.ExportSubjectPublicKeyInfoPem();
+        _wx = Builder.Factory(options);
+        _returnOrders = _wx.Chain("v3/profitsharing/return-orders");
+    }
+
+    /// <summary>The floor: sign the request message and verify the response signature, nothing else.</summary>
+    [Benchmark(Baseline = true)]
+    public bool Bare_rsa_sign_and_verify()
+    {
+        var signature = _merchant.SignData(_requestMessage, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        return signature.Length > 0 && _platform.VerifyData(_responseMessage, _responseSignature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+    }
+
+    /// <summary>A whole POST with a JSON body: built, signed, sent, verified, and its response read.</summary>
+    [Benchmark]
+    public async Task<int> Signed_verified_call() =>
+        (await _returnOrders.PostAsync(new { json = Json }).ConfigureAwait(false)).StatusCode;
+
+    /// <summary>The same through <c>dynamic</c> member access, as ported PHP code writes it.</summary>
+    [Benchmark]
+    public async Task<int> Signed_verified_call_through_dynamic_chain()
+    {
+        dynamic wx = _wx;
+        WeChatPayResponse response = await wx.V3.Profitsharing.ReturnOrders.PostAsync(new { json = Json });
+        return response.StatusCode;
+    }
+
+    /// <summary>A clock stopped at the moment the canned response was signed, so long runs stay inside the window.</summary>
+    private sealed class Frozen(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    /// <summary>Answers every request with the same signed response, as the platform would on loopback, minus the socket.</summary>
+    private sealed class Answer(string body, string timestamp, string nonce, string signature, string serial) : HttpMessageHandler
+    {
+        private readonly byte[] _body = Encoding.UTF8.GetBytes(body);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(_body), RequestMessage = request };
+            response.Headers.Add("Wechatpay-Timestamp", timestamp);
+            response.Headers.Add("Wechatpay-Nonce", nonce);
+            response.Headers.Add("Wechatpay-Signature", signature);
+            response.Headers.Add("Wechatpay-Serial", serial);
+            response.Headers.Add("Request-ID", "08F78BB5AF0610D302A2F7B3E4F1E6B0");
+            return Task.FromResult(response);
+        }
+    }
+}
