@@ -1,6 +1,5 @@
 using System.Text;
 using Flurl.Http;
-using Newtonsoft.Json;
 using WeChatPay.Chain.Pipeline;
 
 namespace WeChatPay.Chain;
@@ -76,7 +75,7 @@ internal sealed class Client
 
     private static HttpContent? Body(RequestOptions options) => options switch
     {
-        { HasJson: true } => new SignedBody(JsonConvert.SerializeObject(options.Json)),
+        { HasJson: true } => new SignedBody(Json.Serialize(options.Json)),
         { Body: null } => null,
         { Body: string text } => new SignedBody(text),
         { Body: byte[] bytes } => new SignedBody(Utf8(bytes)),

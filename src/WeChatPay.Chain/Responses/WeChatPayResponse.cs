@@ -58,7 +58,7 @@ public sealed class WeChatPayResponse
         {
             if (!_parsed)
             {
-                _data = _body.Length == 0 ? null : JToken.Parse(Body);
+                _data = _body.Length == 0 ? null : Json.Parse(Body);
                 _parsed = true;
             }
 
@@ -68,7 +68,7 @@ public sealed class WeChatPayResponse
 
     /// <summary>The JSON body deserialised to <typeparamref name="T"/> with Newtonsoft.Json.</summary>
     /// <typeparam name="T">The type to read into.</typeparam>
-    public T As<T>() => JsonConvert.DeserializeObject<T>(Body)!;
+    public T As<T>() => Json.Deserialize<T>(Body);
 
     /// <summary>One header's value (response or content header); several values are joined by <c>", "</c>.</summary>
     /// <param name="name">The header name, any case.</param>

@@ -150,6 +150,27 @@ public class RequestOptionsTests
     }
 
     [Test]
+    public async Task Serialises_json_the_same_whatever_the_application_default_settings()
+    {
+        var saved = Newtonsoft.Json.JsonConvert.DefaultSettings;
+        Newtonsoft.Json.JsonConvert.DefaultSettings = () => new Newtonsoft.Json.JsonSerializerSettings
+        {
+            NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore,
+            Formatting = Newtonsoft.Json.Formatting.Indented,
+        };
+        try
+        {
+            await _wx.V3.Foo.PostAsync(new { json = new { out_order_no = (string?)null, amount = 1 } });
+        }
+        finally
+        {
+            Newtonsoft.Json.JsonConvert.DefaultSettings = saved;
+        }
+
+        Assert.That(Sent.RequestBody, Is.EqualTo("""{"out_order_no":null,"amount":1}"""));
+    }
+
+    [Test]
     public async Task Reads_options_from_a_dictionary()
     {
         await _wx.V3.Foo.PostAsync(new Dictionary<string, object?> { ["json"] = new Dictionary<string, object?> { ["amount"] = 1 } });

@@ -32,6 +32,13 @@ public class WeChatPayResponseTests
     }
 
     [Test]
+    public async Task Keeps_date_text_as_the_platform_sent_it()
+    {
+        var response = await Respond(Body);
+        Assert.That((string)response.Data!.finish_time, Is.EqualTo("2026-11-23T16:00:00+08:00"));
+    }
+
+    [Test]
     public async Task Reads_the_body_into_a_type()
     {
         var order = (await Respond(Body)).As<ReturnOrder>();
