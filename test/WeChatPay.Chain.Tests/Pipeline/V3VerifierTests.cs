@@ -103,6 +103,7 @@ public class V3VerifierTests
     [TestCase("17a0")]
     [TestCase("-5")]
     [TestCase("99999999999999999999")]
+    [TestCase("9223372036854775807")]
     public void Rejects_response_whose_timestamp_is_not_unix_seconds(string timestamp)
     {
         var headers = Platform.SignatureHeaders(Body, _time.UnixSeconds);
