@@ -4,30 +4,15 @@ using WeChatPay.Chain.Tests.Support;
 namespace WeChatPay.Chain.Tests.Requests;
 
 /// <summary>How options become the request, and how bad options fail before anything is sent.</summary>
-public class RequestOptionsTests
+public class RequestOptionsTests : HttpTestFixture
 {
-    private FixedTime _time = null!;
-    private dynamic _wx = null!;
-    private HttpTest _http = null!;
-
     [SetUp]
-    public void SetUp()
-    {
-        _time = new FixedTime();
-        _wx = Builder.Factory(TestKeys.Options(_time));
-        _http = new HttpTest();
-        _http.RespondSigned("{}", _time);
-    }
-
-    [TearDown]
-    public void TearDown() => _http.Dispose();
-
-    private Flurl.Http.FlurlCall Sent => _http.CallLog.Single();
+    public void RespondSigned() => Http.RespondSigned("{}", Time);
 
     [Test]
     public async Task Signs_query_values_exactly_as_they_are_encoded_on_the_wire()
     {
-        await _wx.V3.Foo.GetAsync(new { query = new { a = "x y", b = "it's", c = "1+1=2", d = "a/b", e = "分账回退", f = true, g = 10.5m } });
+        await Wx.V3.Foo.GetAsync(new { query = new { a = "x y", b = "it's", c = "1+1=2", d = "a/b", e = "分账回退", f = true, g = 10.5m } });
 
         const string target = "/v3/foo?a=x%20y&b=it%27s&c=1%2B1%3D2&d=a%2Fb&e=%E5%88%86%E8%B4%A6%E5%9B%9E%E9%80%80&f=true&g=10.5";
         Assert.That(Sent.HttpRequestMessage.RequestUri!.PathAndQuery, Is.EqualTo(target));
@@ -37,7 +22,7 @@ public class RequestOptionsTests
     [Test]
     public async Task Encodes_a_placeholder_value_as_exactly_one_segment()
     {
-        await _wx.V3.Foo._id_.Bar.GetAsync(new { id = "a/b?c#d%e f" });
+        await Wx.V3.Foo._id_.Bar.GetAsync(new { id = "a/b?c#d%e f" });
         const string target = "/v3/foo/a%2Fb%3Fc%23d%25e%20f/bar";
         Assert.That(Sent.HttpRequestMessage.RequestUri!.PathAndQuery, Is.EqualTo(target));
         SentRequest.Parse(Sent.HttpRequestMessage.Headers.Authorization!.ToString()).AssertSigned("GET", target, "");
@@ -46,105 +31,105 @@ public class RequestOptionsTests
     [Test]
     public async Task Fills_a_placeholder_inside_a_literal_segment_and_numbers()
     {
-        await _wx.Chain("v3/merchant/fund/balance/{account_type}").GetAsync(new { account_type = "BASIC" });
-        await _wx.Chain("v3/foo/{n}").GetAsync(new { n = 42 });
-        Assert.That(_http.CallLog.Select(c => c.HttpRequestMessage.RequestUri!.AbsolutePath), Is.EqualTo(new[] { "/v3/merchant/fund/balance/BASIC", "/v3/foo/42" }));
+        await Wx.Chain("v3/merchant/fund/balance/{account_type}").GetAsync(new { account_type = "BASIC" });
+        await Wx.Chain("v3/foo/{n}").GetAsync(new { n = 42 });
+        Assert.That(Http.CallLog.Select(c => c.HttpRequestMessage.RequestUri!.AbsolutePath), Is.EqualTo(new[] { "/v3/merchant/fund/balance/BASIC", "/v3/foo/42" }));
     }
 
     [TestCase(null)]
     [TestCase("")]
     public void Rejects_a_placeholder_with_no_value_before_sending(string? value)
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V3.Profitsharing.ReturnOrders._out_return_no_.GetAsync(new { out_return_no = value }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Profitsharing.ReturnOrders._out_return_no_.GetAsync(new { out_return_no = value }));
         Assert.That(error!.ParamName, Is.EqualTo("out_return_no"));
         Assert.That(error.Message, Does.Contain("{out_return_no}"));
-        Assert.That(_http.CallLog, Is.Empty);
+        Assert.That(Http.CallLog, Is.Empty);
     }
 
     [Test]
     public void Rejects_a_missing_placeholder_in_the_sync_twin_too()
     {
-        var error = Assert.Throws<ArgumentException>(() => _wx.Chain("v3/profitsharing/return-orders/{out_return_no}").Get());
+        var error = Assert.Throws<ArgumentException>(() => Wx.Chain("v3/profitsharing/return-orders/{out_return_no}").Get());
         Assert.That(error!.ParamName, Is.EqualTo("out_return_no"));
-        Assert.That(_http.CallLog, Is.Empty);
+        Assert.That(Http.CallLog, Is.Empty);
     }
 
     [Test]
     public void Rejects_an_unknown_option_naming_it_before_sending()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V3.Foo.PostAsync(new { jsno = new { a = 1 } }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.PostAsync(new { jsno = new { a = 1 } }));
         Assert.That(error!.ParamName, Is.EqualTo("jsno"));
         Assert.That(error.Message, Does.Contain("\"jsno\"").And.Contain("json"));
-        Assert.That(_http.CallLog, Is.Empty);
+        Assert.That(Http.CallLog, Is.Empty);
     }
 
     [Test]
     public void Rejects_a_body_on_get()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V3.Foo.GetAsync(new { json = new { a = 1 } }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.GetAsync(new { json = new { a = 1 } }));
         Assert.That(error!.ParamName, Is.EqualTo("json"));
-        Assert.That(_http.CallLog, Is.Empty);
+        Assert.That(Http.CallLog, Is.Empty);
     }
 
     [Test]
     public void Rejects_both_json_and_body()
     {
-        Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V3.Foo.PostAsync(new { json = new { a = 1 }, body = "{}" }));
+        Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.PostAsync(new { json = new { a = 1 }, body = "{}" }));
     }
 
     [Test]
     public void Rejects_a_query_value_that_has_no_single_text_form()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V3.Foo.GetAsync(new { query = new { ids = new[] { 1, 2 } } }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.GetAsync(new { query = new { ids = new[] { 1, 2 } } }));
         Assert.That(error!.ParamName, Is.EqualTo("query.ids"));
     }
 
     [Test]
     public void Rejects_an_authorization_header_option()
     {
-        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V3.Foo.GetAsync(new { headers = new Dictionary<string, string> { ["Authorization"] = "x" } }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.GetAsync(new { headers = new Dictionary<string, string> { ["Authorization"] = "x" } }));
         Assert.That(error!.ParamName, Is.EqualTo("headers"));
     }
 
     [Test]
     public void Rejects_apiv2_options_on_an_apiv3_path()
     {
-        Assert.That(Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V3.Foo.PostAsync(new { xml = new { a = 1 } }))!.ParamName, Is.EqualTo("xml"));
+        Assert.That(Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.PostAsync(new { xml = new { a = 1 } }))!.ParamName, Is.EqualTo("xml"));
     }
 
     [Test]
     public void Says_apiv2_paths_are_not_supported_yet()
     {
-        Assert.ThrowsAsync<NotSupportedException>(() => (Task)_wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new { xml = new { a = 1 }, security = true }));
-        Assert.That(_http.CallLog, Is.Empty);
+        Assert.ThrowsAsync<NotSupportedException>(() => (Task)Wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new { xml = new { a = 1 }, security = true }));
+        Assert.That(Http.CallLog, Is.Empty);
     }
 
     [Test]
     public async Task Sends_extra_headers()
     {
-        await _wx.V3.Foo.PostAsync(new { json = new { }, headers = new Dictionary<string, string> { ["Wechatpay-Serial"] = "PUB_KEY_ID_1" } });
+        await Wx.V3.Foo.PostAsync(new { json = new { }, headers = new Dictionary<string, string> { ["Wechatpay-Serial"] = "PUB_KEY_ID_1" } });
         Assert.That(Sent.HttpRequestMessage.Headers.GetValues("Wechatpay-Serial"), Is.EqualTo(new[] { "PUB_KEY_ID_1" }));
     }
 
     [Test]
     public async Task Sends_to_a_per_request_base_uri_keeping_its_path()
     {
-        await _wx.V3.Foo.GetAsync(new { base_uri = "https://api2.mch.weixin.qq.com/prefix/" });
+        await Wx.V3.Foo.GetAsync(new { base_uri = "https://api2.mch.weixin.qq.com/prefix/" });
         Assert.That(Sent.HttpRequestMessage.RequestUri!.ToString(), Is.EqualTo("https://api2.mch.weixin.qq.com/prefix/v3/foo"));
         SentRequest.Parse(Sent.HttpRequestMessage.Headers.Authorization!.ToString()).AssertSigned("GET", "/prefix/v3/foo", "");
     }
 
     [Test]
-    public void Rejects_a_base_uri_option_that_is_not_absolute_http()
+    public void Rejects_a_base_uri_option_that_is_not_absoluteHttp()
     {
-        Assert.That(Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V3.Foo.GetAsync(new { base_uri = "api2.mch.weixin.qq.com" }))!.ParamName, Is.EqualTo("base_uri"));
+        Assert.That(Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.GetAsync(new { base_uri = "api2.mch.weixin.qq.com" }))!.ParamName, Is.EqualTo("base_uri"));
     }
 
     [Test]
     public async Task Sends_and_signs_a_raw_body_as_given()
     {
         const string raw = """{ "keep" : "my spacing" }""";
-        await _wx.V3.Foo.PostAsync(new { body = raw });
+        await Wx.V3.Foo.PostAsync(new { body = raw });
         Assert.That(Sent.RequestBody, Is.EqualTo(raw));
         SentRequest.Parse(Sent.HttpRequestMessage.Headers.Authorization!.ToString()).AssertSigned("POST", "/v3/foo", raw);
     }
@@ -160,7 +145,7 @@ public class RequestOptionsTests
         };
         try
         {
-            await _wx.V3.Foo.PostAsync(new { json = new { out_order_no = (string?)null, amount = 1 } });
+            await Wx.V3.Foo.PostAsync(new { json = new { out_order_no = (string?)null, amount = 1 } });
         }
         finally
         {
@@ -173,7 +158,7 @@ public class RequestOptionsTests
     [Test]
     public async Task Reads_options_from_a_dictionary()
     {
-        await _wx.V3.Foo.PostAsync(new Dictionary<string, object?> { ["json"] = new Dictionary<string, object?> { ["amount"] = 1 } });
+        await Wx.V3.Foo.PostAsync(new Dictionary<string, object?> { ["json"] = new Dictionary<string, object?> { ["amount"] = 1 } });
         Assert.That(Sent.RequestBody, Is.EqualTo("""{"amount":1}"""));
     }
 }
