@@ -1,0 +1,241 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+
+namespace WeChatPay.Chain.Testing;
+
+/// <summary>
+/// A fake WeChat Pay platform: a real Kestrel server on 127.0.0.1 that judges each request's signature the way the
+/// platform does, serves the profit-sharing return APIs with state, signs every answer, injects faults on demand,
+/// and logs what it received and decided.
+/// <code>
+/// await using var platform = await FakePlatform.StartAsync();
+/// dynamic wx = Builder.Factory(platform.ClientOptions());
+/// </code>
+/// </summary>
+public sealed class FakePlatform : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly FakePlatformOptions _options;
+    private readonly SignatureJudge _judge;
+    private readonly ResponseSigner _signer;
+    private readonly ReturnOrders _returns;
+    private readonly List<PlatformRequest> _log = [];
+
+    private FakePlatform(WebApplication app, FakePlatformOptions options)
+    {
+        _app = app;
+        _options = options;
+        Credentials = new Credentials(options);
+        SigningMode = options.SigningMode;
+        _judge = new SignatureJudge(Credentials, options.TimeProvider, options.RejectReplayedNonces);
+        _signer = new ResponseSigner(Credentials, options.TimeProvider);
+        _returns = new ReturnOrders(ProfitSharing, options.TimeProvider);
+    }
+
+    /// <summary>Where the platform listens: <c>http://127.0.0.1:port/</c>.</summary>
+    public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>The merchant's and the platform's keys.</summary>
+    public Credentials Credentials { get; }
+
+    /// <summary>Which key signs answers from now on.</summary>
+    public SigningMode SigningMode { get; set; }
+
+    /// <summary>Faults to inject into coming requests.</summary>
+    public FaultInjector Faults { get; } = new();
+
+    /// <summary>The profit-sharing orders and how returns against them end.</summary>
+    public ProfitSharingLedger ProfitSharing { get; } = new();
+
+    /// <summary>Every request received so far, in order, with the verdict and the answer's status.</summary>
+    public IReadOnlyList<PlatformRequest> Requests
+    {
+        get
+        {
+            lock (_log)
+            {
+                return [.. _log];
+            }
+        }
+    }
+
+    /// <summary>Starts a platform on a free port of 127.0.0.1 (or <see cref="FakePlatformOptions.Port"/>).</summary>
+    /// <param name="options">Keys, signing mode, clock; defaults when <see langword="null"/>.</param>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    public static async Task<FakePlatform> StartAsync(FakePlatformOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new FakePlatformOptions();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
+        var app = builder.Build();
+        var platform = new FakePlatform(app, options);
+        app.Run(platform.HandleAsync);
+        await app.StartAsync(cancellationToken).ConfigureAwait(false);
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        platform.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        return platform;
+    }
+
+    /// <summary>
+    /// Client options ready to use against this platform: its merchant id, serial and key, and both verification keys
+    /// (the platform certificate and the WeChat Pay public key), so either <see cref="SigningMode"/> verifies.
+    /// </summary>
+    public BuilderOptions ClientOptions()
+    {
+        var options = new BuilderOptions
+        {
+            Mchid = Credentials.Mchid,
+            Serial = Credentials.MerchantSerial,
+            PrivateKey = Credentials.MerchantKey,
+            BaseUri = BaseUri,
+            TimeProvider = _options.TimeProvider,
+        };
+        options.Certs[Credentials.PlatformSerial] = Credentials.PlatformCertificate;
+        options.Certs[Credentials.PublicKeyId] = Credentials.PublicKey.ExportSubjectPublicKeyInfoPem();
+        return options;
+    }
+
+    /// <summary>Stops listening.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var body = await ReadBodyAsync(context.Request).ConfigureAwait(false);
+        var request = new PlatformRequest(
+            context.Request.Method,
+            context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
+            context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+            Encoding.UTF8.GetString(body),
+            _options.TimeProvider.GetUtcNow());
+        lock (_log)
+        {
+            _log.Add(request);
+        }
+
+        var fault = request.Fault = Faults.Take(request);
+        switch (fault)
+        {
+            case Fault.DropConnection:
+                context.Abort();
+                return;
+            case Fault.SlowAnswer:
+                await Task.Delay(Faults.SlowAnswerDelay, context.RequestAborted).ConfigureAwait(false);
+                break;
+        }
+
+        JToken answer;
+        try
+        {
+            try
+            {
+                _judge.Judge(request, body);
+            }
+            catch (PlatformError refused)
+            {
+                request.Rejection = refused.Message;
+                throw;
+            }
+
+            answer = fault switch
+            {
+                Fault.ServerError => throw new PlatformError(500, "SYSTEM_ERROR", "系统错误，请使用相同参数稍后重新调用 (retry later with the same parameters)"),
+                Fault.TooManyRequests => throw new PlatformError(429, "FREQUENCY_LIMITED", "频率超限，请降低频率后重试 (slow down)"),
+                _ => Route(request),
+            };
+            request.Status = 200;
+        }
+        catch (PlatformError error)
+        {
+            request.Status = error.Status;
+            request.ErrorCode = error.Code;
+            answer = error.Body();
+        }
+
+        await WriteAsync(context, request, answer, fault).ConfigureAwait(false);
+    }
+
+    private JToken Route(PlatformRequest request)
+    {
+        var query = Query(request.RawTarget);
+        const string direct = "/v3/profitsharing/return-orders";
+        return (request.Method, request.Path) switch
+        {
+            ("POST", "/v3/ecommerce/profitsharing/returnorders") => _returns.Create(Json(request), ecommerce: true),
+            ("GET", "/v3/ecommerce/profitsharing/returnorders") => _returns.Query(
+                Need(query, "out_return_no"), Need(query, "sub_mchid"), query.GetValueOrDefault("order_id"), query.GetValueOrDefault("out_order_no"), ecommerce: true),
+            ("POST", direct) => _returns.Create(Json(request), ecommerce: false),
+            ("GET", var path) when path.StartsWith(direct + "/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => _returns.Query(
+                path[(direct.Length + 1)..], query.GetValueOrDefault("sub_mchid"), null, Need(query, "out_order_no"), ecommerce: false),
+            _ => throw new PlatformError(404, "NOT_FOUND", $"{request.Method} {request.Path} 不存在 (this fake platform does not serve it)"),
+        };
+    }
+
+    private static JObject Json(PlatformRequest request)
+    {
+        try
+        {
+            return JObject.Parse(request.Body);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            throw PlatformError.Param("请求体不是合法的 JSON 对象 (the body is not a JSON object)");
+        }
+    }
+
+    private static string Need(Dictionary<string, string> query, string name) =>
+        query.TryGetValue(name, out var value) && value.Length > 0 ? value : throw PlatformError.Param($"{name} 为必填参数 (required in the query)", name);
+
+    private static Dictionary<string, string> Query(string rawTarget)
+    {
+        var at = rawTarget.IndexOf('?', StringComparison.Ordinal);
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (at >= 0)
+        {
+            foreach (var pair in rawTarget[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                query[Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq])] = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
+            }
+        }
+
+        return query;
+    }
+
+    private async Task WriteAsync(HttpContext context, PlatformRequest request, JToken answer, Fault? fault)
+    {
+        var bytes = Encoding.UTF8.GetBytes(answer.ToString(Newtonsoft.Json.Formatting.None));
+        var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["Request-ID"] = Guid.NewGuid().ToString("N").ToUpperInvariant() };
+        _signer.Sign(headers, bytes, SigningMode, fault);
+        var response = context.Response;
+        response.StatusCode = request.Status;
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = bytes.Length;
+        foreach (var (name, value) in headers)
+        {
+            response.Headers[name] = value;
+        }
+
+        await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        return buffer.ToArray();
+    }
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace WeChatPay.Chain.Testing;
+
+/// <summary>
+/// Signs answers as the platform does: <c>TIMESTAMP\nNONCE\nBODY\n</c> with the platform certificate's key or the
+/// WeChat Pay public key's, and the four <c>Wechatpay-*</c> headers; or breaks them on purpose for a fault.
+/// </summary>
+internal sealed class ResponseSigner(Credentials credentials, TimeProvider time)
+{
+    private static readonly Lazy<RSA> Stranger = new(() => RSA.Create(2048));
+
+    public void Sign(IDictionary<string, string> headers, byte[] body, SigningMode mode, Fault? fault)
+    {
+        if (fault is Fault.NoSignatureHeaders)
+        {
+            return;
+        }
+
+        var (key, serial) = mode == SigningMode.PublicKey
+            ? (credentials.PublicKey, credentials.PublicKeyId)
+            : (credentials.PlatformKey, credentials.PlatformSerial);
+        var seconds = time.GetUtcNow().ToUnixTimeSeconds() - (fault is Fault.StaleTimestamp ? 600 : 0);
+        var timestamp = seconds.ToString(CultureInfo.InvariantCulture);
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        if (fault is Fault.WrongKey or Fault.UnknownSerial)
+        {
+            key = Stranger.Value;
+        }
+
+        if (fault is Fault.UnknownSerial)
+        {
+            serial = "PUB_KEY_ID_0999999999999999999999999999";
+        }
+
+        var head = Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n");
+        var message = new byte[head.Length + body.Length + 1];
+        head.CopyTo(message, 0);
+        body.CopyTo(message, head.Length);
+        message[^1] = (byte)'\n';
+        var signature = key.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        if (fault is Fault.BadSignature)
+        {
+            signature[^1] ^= 0x01;
+        }
+
+        headers["Wechatpay-Timestamp"] = timestamp;
+        headers["Wechatpay-Nonce"] = nonce;
+        headers["Wechatpay-Signature"] = Convert.ToBase64String(signature);
+        headers["Wechatpay-Serial"] = serial;
+    }
+}
