@@ -26,13 +26,15 @@ internal sealed partial class SignatureJudge(Credentials credentials, TimeProvid
             throw new PlatformError(400, "INVALID_REQUEST", "Http头缺少User-Agent (the platform requires a User-Agent header)");
         }
 
-        if (!request.Headers.TryGetValue("Authorization", out var authorization) || !authorization.StartsWith(Scheme + " ", StringComparison.Ordinal))
+        var authorization = request.Headers.GetValueOrDefault("Authorization") ?? string.Empty;
+        var space = authorization.IndexOf(' ', StringComparison.Ordinal);
+        if (space < 0 || authorization[..space] != Scheme)
         {
             throw Sign($"Authorization must use the {Scheme} scheme");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var part in authorization[(Scheme.Length + 1)..].Split(','))
+        foreach (var part in authorization[(space + 1)..].Split(','))
         {
             var match = Parameter().Match(part.Trim());
             if (!match.Success || !values.TryAdd(match.Groups[1].Value, match.Groups[2].Value))
