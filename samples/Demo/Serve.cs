@@ -1,0 +1,61 @@
+using WeChatPay.Chain.Testing;
+
+namespace WeChatPay.Chain.Demo;
+
+/// <summary>Runs a fake platform from the command line and writes the client's keys where an app can load them.</summary>
+internal static class Serve
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var port = args.SkipWhile(a => a != "--port").Skip(1).Select(int.Parse).FirstOrDefault();
+        await using var platform = await FakePlatform.StartAsync(new FakePlatformOptions { Port = port });
+        var folder = Directory.CreateTempSubdirectory("wechatpay-fake-").FullName;
+        var keyFile = Path.Combine(folder, "apiclient_key.pem");
+        var publicKeyFile = Path.Combine(folder, "pub_key.pem");
+        await File.WriteAllTextAsync(keyFile, platform.Credentials.MerchantKey.ExportPkcs8PrivateKeyPem());
+        await File.WriteAllTextAsync(publicKeyFile, platform.Credentials.PublicKey.ExportSubjectPublicKeyInfoPem());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        Console.WriteLine($$"""
+            A fake WeChat Pay platform listens at {{platform.BaseUri}} (Ctrl+C stops it). Its keys are test keys made just now.
+
+            dynamic wx = Builder.Factory(new BuilderOptions
+            {
+                Mchid = "{{platform.Credentials.Mchid}}",
+                Serial = "{{platform.Credentials.MerchantSerial}}",
+                PrivateKey = "file://{{keyFile}}",
+                Certs = { ["{{platform.Credentials.PublicKeyId}}"] = "file://{{publicKeyFile}}" },
+                BaseUri = new Uri("{{platform.BaseUri}}"),
+            });
+            """);
+        using var stop = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        };
+        var seen = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(200, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+            }
+
+            foreach (var request in platform.Requests.Skip(seen))
+            {
+                Console.WriteLine(request);
+                seen++;
+            }
+        }
+
+        Directory.Delete(folder, recursive: true);
+        return 0;
+    }
+}
