@@ -21,6 +21,10 @@ public sealed class Credentials
         ApiV3Key = RandomNumberGenerator.GetString("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 32);
     }
 
+    /// <summary>A fresh set of test keys with no platform behind them, for <see cref="HttpTestExtensions.RespondSigned"/>.</summary>
+    /// <param name="mchid">The merchant id.</param>
+    public static Credentials Generate(string mchid = "1900000109") => new(new FakePlatformOptions { Mchid = mchid });
+
     /// <summary>The merchant id.</summary>
     public string Mchid { get; }
 
@@ -47,6 +51,27 @@ public sealed class Credentials
 
     /// <summary>The APIv3 key (32 ASCII characters), for resources the platform encrypts.</summary>
     public string ApiV3Key { get; }
+
+    /// <summary>
+    /// Client options for these keys: the merchant id, serial and key, and both verification keys (the platform
+    /// certificate and the WeChat Pay public key), so answers signed in either <see cref="SigningMode"/> verify.
+    /// </summary>
+    /// <param name="baseUri">Where the client sends; the real platform when <see langword="null"/>.</param>
+    /// <param name="time">The client's clock.</param>
+    public BuilderOptions ClientOptions(Uri? baseUri = null, TimeProvider? time = null)
+    {
+        var options = new BuilderOptions
+        {
+            Mchid = Mchid,
+            Serial = MerchantSerial,
+            PrivateKey = MerchantKey,
+            BaseUri = baseUri,
+            TimeProvider = time,
+        };
+        options.Certs[PlatformSerial] = PlatformCertificate;
+        options.Certs[PublicKeyId] = PublicKey.ExportSubjectPublicKeyInfoPem();
+        return options;
+    }
 
     /// <summary>Names the merchant and the serials; never a key.</summary>
     public override string ToString() => $"Credentials {{ Mchid = {Mchid}, MerchantSerial = {MerchantSerial}, PlatformSerial = {PlatformSerial}, PublicKeyId = {PublicKeyId} }}";

@@ -90,20 +90,7 @@ public sealed class FakePlatform : IAsyncDisposable
     /// Client options ready to use against this platform: its merchant id, serial and key, and both verification keys
     /// (the platform certificate and the WeChat Pay public key), so either <see cref="SigningMode"/> verifies.
     /// </summary>
-    public BuilderOptions ClientOptions()
-    {
-        var options = new BuilderOptions
-        {
-            Mchid = Credentials.Mchid,
-            Serial = Credentials.MerchantSerial,
-            PrivateKey = Credentials.MerchantKey,
-            BaseUri = BaseUri,
-            TimeProvider = _options.TimeProvider,
-        };
-        options.Certs[Credentials.PlatformSerial] = Credentials.PlatformCertificate;
-        options.Certs[Credentials.PublicKeyId] = Credentials.PublicKey.ExportSubjectPublicKeyInfoPem();
-        return options;
-    }
+    public BuilderOptions ClientOptions() => Credentials.ClientOptions(BaseUri, _options.TimeProvider);
 
     /// <summary>Stops listening.</summary>
     public async ValueTask DisposeAsync()
