@@ -17,6 +17,7 @@ internal sealed partial class SignatureJudge(Credentials credentials, TimeProvid
     private const string Scheme = "WECHATPAY2-SHA256-RSA2048";
     private static readonly string[] Parameters = ["mchid", "serial_no", "timestamp", "nonce_str", "signature"];
     private readonly ConcurrentDictionary<string, long> _nonces = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<(string Nonce, long Seen)> _expiry = new();
 
     /// <summary>Throws the platform's answer when the request is refused.</summary>
     public void Judge(PlatformRequest request, byte[] body)
@@ -77,18 +78,26 @@ internal sealed partial class SignatureJudge(Credentials credentials, TimeProvid
             throw Sign("the signature does not verify with the merchant's public key", new JObject { ["expected_message"] = head + request.Body + "\n" });
         }
 
-        if (rejectReplays && !_nonces.TryAdd(nonce, timestamp))
+        if (rejectReplays)
+        {
+            Remember(nonce, now);
+        }
+    }
+
+    /// <summary>Refuses a nonce seen in the last 10 minutes (twice the window), forgetting older ones in arrival order.</summary>
+    private void Remember(string nonce, long now)
+    {
+        while (_expiry.TryPeek(out var oldest) && now - oldest.Seen > 600 && _expiry.TryDequeue(out oldest))
+        {
+            _nonces.TryRemove(oldest.Nonce, out _);
+        }
+
+        if (!_nonces.TryAdd(nonce, now))
         {
             throw Sign($"nonce_str {nonce} was already used: each attempt must be signed afresh");
         }
 
-        foreach (var (old, at) in _nonces)
-        {
-            if (now - at > 600)
-            {
-                _nonces.TryRemove(old, out _);
-            }
-        }
+        _expiry.Enqueue((nonce, now));
     }
 
     /// <summary>The body is signed as the raw bytes that arrived, so the message is built from them, not from decoded text.</summary>
