@@ -1,6 +1,7 @@
+using System.Net.Security;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Flurl.Http;
-using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Pipeline;
 
 namespace WeChatPay.Chain;
@@ -9,55 +10,143 @@ namespace WeChatPay.Chain;
 public static class Builder
 {
     /// <summary>
-    /// Checks the options, loads every key once, and returns the root of the chain. Every configuration error is raised
-    /// here as an <see cref="ArgumentException"/> whose <see cref="ArgumentException.ParamName"/> is the option; no
-    /// message ever quotes key material.
+    /// Checks the options, loads every key once, and returns the root of the chain. APIv3 needs <c>Serial</c>,
+    /// <c>PrivateKey</c> and <c>Certs</c>; APIv2 needs <c>Secret</c> (and <c>Merchant</c> for <c>security = true</c>);
+    /// give either set or both. Every configuration error is raised here as an <see cref="ArgumentException"/> whose
+    /// <see cref="ArgumentException.ParamName"/> is the option; no message ever quotes key material.
     /// </summary>
     /// <param name="options">The merchant's identity, keys, and transport settings.</param>
     /// <returns>The root node; use it as <c>dynamic</c> or through <see cref="IChainNode"/>.</returns>
     public static IChainNode Factory(BuilderOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var mchid = Required(options.Mchid, nameof(options.Mchid));
+        var mchid = Required(options.Mchid, nameof(options.Mchid), "every call");
         if (!mchid.All(char.IsAsciiDigit))
         {
             throw new ArgumentException($"Mchid must be the merchant id's digits; got \"{mchid}\".", nameof(options.Mchid));
         }
 
-        var serial = Required(options.Serial, nameof(options.Serial)).ToUpperInvariant();
-        if (!serial.All(char.IsAsciiHexDigit))
-        {
-            throw new ArgumentException($"Serial must be the merchant API certificate serial in hex; got \"{serial}\".", nameof(options.Serial));
-        }
-
-        var privateKey = PrivateKey(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey)));
-        var keys = PlatformKeys(options.Certs);
         var baseUri = options.BaseUri ?? BuilderOptions.DefaultBaseUri;
         if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
         {
             throw new ArgumentException($"BaseUri must be an absolute http(s) URI; got {baseUri}.", nameof(options.BaseUri));
         }
 
-        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != System.Threading.Timeout.InfiniteTimeSpan)
+        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
             throw new ArgumentException($"Timeout must be positive; got {timeout}.", nameof(options.Timeout));
         }
 
+        var wantsV3 = options.Serial is not null || options.PrivateKey is not null || options.Certs.Count > 0;
+        if (!wantsV3 && options.Secret is null)
+        {
+            throw new ArgumentException(
+                "Nothing to sign with: set Serial, PrivateKey and Certs for APIv3, or Secret (the APIv2 key) for APIv2, or both.",
+                nameof(options.PrivateKey));
+        }
+
         var time = options.TimeProvider ?? TimeProvider.System;
-        var pipeline = new InterceptorPipeline(new V3Signer(mchid, serial, privateKey, time), new V3Verifier(keys, time));
-        options.Pipeline?.Invoke(pipeline);
-        return new ChainNode(new Client(Flurl(options, pipeline), baseUri), PathTemplate.Root);
+        IFlurlClient? v3 = null, v2 = null, v2Secure = null;
+        if (wantsV3)
+        {
+            var serial = Required(options.Serial, nameof(options.Serial), "APIv3").ToUpperInvariant();
+            if (!serial.All(char.IsAsciiHexDigit))
+            {
+                throw new ArgumentException($"Serial must be the merchant API certificate serial in hex; got \"{serial}\".", nameof(options.Serial));
+            }
+
+            var privateKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
+            var keys = Keys.Platform(options.Certs);
+            v3 = Flurl(options, Handler(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(keys, time)));
+        }
+
+        if (options.Secret is { } secret)
+        {
+            if (secret.Length != 32 || !secret.All(char.IsAsciiLetterOrDigit))
+            {
+                throw new ArgumentException($"Secret must be the 32-character APIv2 key (letters and digits); got {secret.Length} characters.", nameof(options.Secret));
+            }
+
+            var pipeline = Pipeline(options, "APIv2", new V2Signer(mchid, secret), new V2Verifier(secret));
+            v2 = Flurl(options, Handler(options, null), pipeline);
+            if (options.Merchant is { } merchant)
+            {
+                v2Secure = Flurl(options, Handler(options, MerchantCertificate(merchant, mchid)), pipeline);
+            }
+        }
+        else if (options.Merchant is not null)
+        {
+            throw new ArgumentException("Merchant (the certificate for APIv2 secapi calls) needs Secret, the APIv2 key, to sign those calls.", nameof(options.Secret));
+        }
+
+        return new ChainNode(new Client(baseUri, v3, v2, v2Secure), PathTemplate.Root);
     }
 
-    private static IFlurlClient Flurl(BuilderOptions options, InterceptorPipeline pipeline)
+    private static InterceptorPipeline Pipeline(BuilderOptions options, string api, IInterceptor signer, IInterceptor verifier)
     {
-        var handler = options.HttpMessageHandler ?? new SocketsHttpHandler
+        var pipeline = new InterceptorPipeline(api, signer, verifier);
+        options.Pipeline?.Invoke(pipeline);
+        return pipeline;
+    }
+
+    private static HttpMessageHandler Handler(BuilderOptions options, X509Certificate2? clientCertificate)
+    {
+        if (options.HttpMessageHandler is { } given && clientCertificate is null)
+        {
+            return given;
+        }
+
+        var handler = new SocketsHttpHandler
         {
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
             AllowAutoRedirect = false,
             UseCookies = false,
         };
-        var client = new FlurlClient(new HttpClient(handler) { Timeout = System.Threading.Timeout.InfiniteTimeSpan });
+        if (clientCertificate is not null)
+        {
+            handler.SslOptions.ClientCertificates = [clientCertificate];
+            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
+        }
+
+        if (options.TrustedRoots is { Count: > 0 } roots)
+        {
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedBy(roots, certificate, errors);
+        }
+
+        return handler;
+    }
+
+    /// <summary>The server certificate chains to one of <paramref name="roots"/>, and names the host it was reached by.</summary>
+    private static bool TrustedBy(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors)
+    {
+        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
+        {
+            return false;
+        }
+
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        return chain.Build(certificate as X509Certificate2 ?? new X509Certificate2(certificate));
+    }
+
+    private static X509Certificate2 MerchantCertificate(MerchantCertificate merchant, string mchid)
+    {
+        try
+        {
+            return merchant.Load(mchid);
+        }
+        catch (CryptographicException e)
+        {
+            // The message of a wrong password says just that; it never holds the password.
+            throw new ArgumentException($"Merchant ({merchant}) could not be loaded: {e.Message}", nameof(BuilderOptions.Merchant), e);
+        }
+    }
+
+    private static IFlurlClient Flurl(BuilderOptions options, HttpMessageHandler handler, InterceptorPipeline pipeline)
+    {
+        var client = new FlurlClient(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
         client.Settings.AllowedHttpStatusRange = "*";
         client.Settings.Redirects.Enabled = false;
         if (options.Timeout is { } timeout)
@@ -65,7 +154,7 @@ public static class Builder
             client.Settings.Timeout = timeout;
         }
 
-        client.Headers.Add("Accept", "application/json");
+        client.Headers.Add("Accept", pipeline.Api == "APIv2" ? "text/xml, application/xml" : "application/json");
         client.Headers.Add("User-Agent", UserAgent.Value);
         options.FlurlSettings?.Invoke(client.Settings);
         var events = new PipelineEvents(pipeline);
@@ -74,84 +163,8 @@ public static class Builder
         return client;
     }
 
-    private static RSA PrivateKey(KeySource source)
-    {
-        RSA key;
-        try
-        {
-            key = source.LoadPrivate();
-        }
-        catch (CryptographicException e)
-        {
-            throw new ArgumentException($"PrivateKey ({source}) could not be loaded: {e.Message}", nameof(BuilderOptions.PrivateKey), e);
-        }
+    private static string Required(string? value, string name, string forWhat) =>
+        string.IsNullOrWhiteSpace(value) ? throw Missing(name, forWhat) : value.Trim();
 
-        if (key.KeySize < 2048)
-        {
-            throw new ArgumentException($"PrivateKey is a {key.KeySize}-bit RSA key; WeChat Pay requires at least 2048 bits.", nameof(BuilderOptions.PrivateKey));
-        }
-
-        try
-        {
-            // A public key passed by mistake loads fine and fails only at the first call: find out now.
-            key.SignData([], HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        }
-        catch (CryptographicException e)
-        {
-            throw new ArgumentException($"PrivateKey ({source}) cannot sign: it is not a private key.", nameof(BuilderOptions.PrivateKey), e);
-        }
-
-        return key;
-    }
-
-    private static Dictionary<string, RSA> PlatformKeys(IDictionary<string, KeySource> certs)
-    {
-        if (certs.Count == 0)
-        {
-            throw new ArgumentException(
-                "Certs is empty, so no response could be verified: add the WeChat Pay public key by its PUB_KEY_ID_… id, or platform certificates by serial.",
-                nameof(BuilderOptions.Certs));
-        }
-
-        var keys = new Dictionary<string, RSA>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (id, source) in certs)
-        {
-            var name = $"Certs[\"{id}\"]";
-            var isPublicKeyId = id.StartsWith("PUB_KEY_ID_", StringComparison.Ordinal) && id.Length > 11 && id[11..].All(char.IsAsciiDigit);
-            if (!isPublicKeyId && (id.Length == 0 || !id.All(char.IsAsciiHexDigit)))
-            {
-                throw new ArgumentException($"{name}: a key is named by a platform certificate serial (hex) or a WeChat Pay public key id (PUB_KEY_ID_ and digits).", nameof(BuilderOptions.Certs));
-            }
-
-            if (source is null)
-            {
-                throw new ArgumentException($"{name} has no key.", nameof(BuilderOptions.Certs));
-            }
-
-            try
-            {
-                var certificate = source.LoadCertificate();
-                if (certificate is not null && !isPublicKeyId && !certificate.SerialNumber.Equals(id, StringComparison.OrdinalIgnoreCase))
-                {
-                    throw new ArgumentException($"{name} holds the certificate with serial {certificate.SerialNumber}, not {id}.", nameof(BuilderOptions.Certs));
-                }
-
-                if (!keys.TryAdd(id, source.LoadPublic()))
-                {
-                    throw new ArgumentException($"{name} is given twice.", nameof(BuilderOptions.Certs));
-                }
-            }
-            catch (CryptographicException e)
-            {
-                throw new ArgumentException($"{name} ({source}) could not be loaded: {e.Message}", nameof(BuilderOptions.Certs), e);
-            }
-        }
-
-        return keys;
-    }
-
-    private static string Required(string? value, string name) =>
-        string.IsNullOrWhiteSpace(value) ? throw Missing(name) : value.Trim();
-
-    private static ArgumentException Missing(string name) => new($"{name} is required for APIv3 calls.", name);
+    private static ArgumentException Missing(string name, string forWhat) => new($"{name} is required for {forWhat}.", name);
 }

@@ -1,29 +1,35 @@
 using System.Text;
+using System.Xml;
 using Flurl.Http;
+using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Pipeline;
 
 namespace WeChatPay.Chain;
 
 /// <summary>
-/// What every chain node of one <see cref="Builder.Factory"/> call shares: the Flurl client with its pipeline and the
-/// base address. It turns (method, path, options) into one request, sends it, and returns the verified response.
+/// What every chain node of one <see cref="Builder.Factory"/> call shares: the Flurl clients with their pipelines
+/// (APIv3; APIv2; APIv2 with the merchant certificate) and the base address. It turns (method, path, options) into
+/// one request, sends it, and returns the verified response or raises the platform's error.
 /// </summary>
-internal sealed class Client
+internal sealed class Client(Uri baseUri, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure)
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    private readonly IFlurlClient _flurl;
-    private readonly Uri _baseUri;
-
-    public Client(IFlurlClient flurl, Uri baseUri)
-    {
-        _flurl = flurl;
-        _baseUri = baseUri;
-    }
-
     public async Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? options, CancellationToken cancellationToken)
     {
-        var request = Prepare(method, path, RequestOptions.Read(options, path), out var content);
+        var read = RequestOptions.Read(options, path);
+        var (flurl, content) = path.IsV2 ? PrepareV2(method, path, read) : PrepareV3(method, path, read);
+        var request = flurl.Request(Url(read.BaseUri ?? baseUri, path.Expand(read.Placeholders), read.Query));
+        foreach (var (name, value) in read.Headers)
+        {
+            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ArgumentException("Option \"headers\" may not set Authorization: the signer sets it for each attempt.", "headers");
+            }
+
+            request.WithHeader(name, value);
+        }
+
         IFlurlResponse sent;
         try
         {
@@ -37,15 +43,21 @@ internal sealed class Client
 
         var message = sent.ResponseMessage;
         var body = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
-        var response = new WeChatPayResponse(method, message.RequestMessage?.RequestUri ?? request.Url.ToUri(), message, body);
-        return response.IsSuccess ? response : throw WeChatPayApiException.From(response);
+        var uri = message.RequestMessage?.RequestUri ?? request.Url.ToUri();
+        var response = new WeChatPayResponse(method, uri, message, body);
+        if (!response.IsSuccess)
+        {
+            throw WeChatPayApiException.From(response);
+        }
+
+        return path.IsV2 ? V2Result(response, message, body, uri.AbsolutePath) : response;
     }
 
-    private IFlurlRequest Prepare(HttpMethod method, PathTemplate path, RequestOptions options, out HttpContent? content)
+    private (IFlurlClient, HttpContent?) PrepareV3(HttpMethod method, PathTemplate path, RequestOptions options)
     {
-        if (path.IsV2)
+        if (v3 is null)
         {
-            throw new NotSupportedException($"{path.Text} is an APIv2 (XML) path; APIv2 calls are not supported by this version yet.");
+            throw new InvalidOperationException($"{path.Text} is an APIv3 path, and this instance has no APIv3 keys: set Serial, PrivateKey and Certs in BuilderOptions.");
         }
 
         if (options.Xml is not null || options.Security)
@@ -53,35 +65,82 @@ internal sealed class Client
             throw new ArgumentException($"Options \"xml\" and \"security\" are for APIv2 paths (v2/…); {path.Text} is APIv3: pass its body as \"json\".", options.Xml is not null ? "xml" : "security");
         }
 
-        var request = _flurl.Request(Url(options.BaseUri ?? _baseUri, path.Expand(options.Placeholders), options.Query));
-        foreach (var (name, value) in options.Headers)
+        var content = options switch
         {
-            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException("Option \"headers\" may not set Authorization: the signer sets it for each attempt.", "headers");
-            }
-
-            request.WithHeader(name, value);
-        }
-
-        content = Body(options);
+            { HasJson: true } => new SignedBody(Json.Serialize(options.Json)),
+            { Body: null } => null,
+            { Body: string text } => new SignedBody(text),
+            { Body: byte[] bytes } => new SignedBody(Utf8(bytes)),
+            { Body: HttpContent other } => other,
+            _ => throw new ArgumentException("Option \"body\" must be a string, a byte array or an HttpContent.", "body"),
+        };
         if (content is not null && method == HttpMethod.Get)
         {
             throw new ArgumentException($"A GET request carries no body; pass the fields of GET {path.Text} as option \"query\".", options.HasJson ? "json" : "body");
         }
 
-        return request;
+        return (v3, content);
     }
 
-    private static HttpContent? Body(RequestOptions options) => options switch
+    private (IFlurlClient, HttpContent?) PrepareV2(HttpMethod method, PathTemplate path, RequestOptions options)
     {
-        { HasJson: true } => new SignedBody(Json.Serialize(options.Json)),
-        { Body: null } => null,
-        { Body: string text } => new SignedBody(text),
-        { Body: byte[] bytes } => new SignedBody(Utf8(bytes)),
-        { Body: HttpContent other } => other,
-        _ => throw new ArgumentException("Option \"body\" must be a string, a byte array or an HttpContent.", "body"),
-    };
+        if (v2 is null)
+        {
+            throw new InvalidOperationException($"{path.Text} is an APIv2 path, and this instance has no APIv2 key: set Secret in BuilderOptions.");
+        }
+
+        if (options.HasJson || options.Body is not null)
+        {
+            throw new ArgumentException($"{path.Text} is APIv2: pass its fields as option \"xml\", not \"json\" or \"body\".", options.HasJson ? "json" : "body");
+        }
+
+        var wire = "/" + path.Expand(options.Placeholders);
+        if (V2Rules.NeedsCertificate(wire) && !options.Security)
+        {
+            throw new ArgumentException($"{path.Text} needs the merchant certificate: pass security = true.", "security");
+        }
+
+        var client = options.Security
+            ? v2Secure ?? throw new ArgumentException("Option security = true needs the merchant API certificate: set Merchant in BuilderOptions (apiclient_cert.p12 or the PEM pair).", "security")
+            : v2;
+        if (method == HttpMethod.Get)
+        {
+            return options.Xml is null ? (client, null) : throw new ArgumentException($"A GET request carries no body; pass the fields of GET {path.Text} as option \"query\".", "xml");
+        }
+
+        var fields = Fields.Of(options.Xml)
+            .Where(f => f.Value is not null)
+            .Select(f => new KeyValuePair<string, string>(f.Key, f.Value is string or bool or IFormattable or Enum ? Fields.Text(f.Value!, "xml." + f.Key) : Json.Serialize(f.Value)))
+            .ToList();
+        return (client, new XmlFields(fields));
+    }
+
+    private static WeChatPayResponse V2Result(WeChatPayResponse response, HttpResponseMessage message, byte[] body, string path)
+    {
+        Dictionary<string, string>? fields;
+        try
+        {
+            fields = V2Answer.Fields(message, body, path);
+        }
+        catch (XmlException e)
+        {
+            throw new MalformedResponseException(response, e);
+        }
+
+        if (fields is null)
+        {
+            return response;
+        }
+
+        var data = new JObject();
+        foreach (var (name, value) in fields)
+        {
+            data[name] = value;
+        }
+
+        var result = new WeChatPayResponse(response.Method, response.RequestUri, message, body, data);
+        return V2Answer.Failed(fields) ? throw WeChatPayResultException.From(result, fields) : result;
+    }
 
     private static string Utf8(byte[] bytes)
     {

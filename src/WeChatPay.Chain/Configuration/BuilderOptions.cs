@@ -23,6 +23,18 @@ public sealed class BuilderOptions
     /// </summary>
     public IDictionary<string, KeySource> Certs { get; } = new Dictionary<string, KeySource>(StringComparer.Ordinal);
 
+    /// <summary>The APIv2 key (APIv2密钥), which signs and verifies APIv2 (<c>v2/…</c>) calls. Not needed for APIv3 only.</summary>
+    public string? Secret { get; set; }
+
+    /// <summary>The merchant API certificate for APIv2 calls sent with option <c>security = true</c> (mutual TLS).</summary>
+    public MerchantCertificate? Merchant { get; set; }
+
+    /// <summary>
+    /// Certificate authorities to trust for the server's TLS certificate instead of the system's, for test servers
+    /// such as the fake platform. The host name is still checked.
+    /// </summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? TrustedRoots { get; set; }
+
     /// <summary>The host every call goes to unless a call gives option <c>base_uri</c>; defaults to <see cref="DefaultBaseUri"/>.</summary>
     public Uri? BaseUri { get; set; }
 
@@ -36,15 +48,19 @@ public sealed class BuilderOptions
     public Action<FlurlHttpSettings>? FlurlSettings { get; set; }
 
     /// <summary>
-    /// Changes to the named interceptor pipeline (<c>signer</c>, <c>verifier</c>) before the first call: add your own,
-    /// replace or remove a built-in one.
+    /// Changes to the named interceptor pipelines (<c>signer</c>, <c>verifier</c>) before the first call: add your own,
+    /// replace or remove a built-in one. It runs once for the APIv3 pipeline and once for the APIv2 one, each
+    /// configured; <see cref="Pipeline.InterceptorPipeline.Api"/> tells which.
     /// </summary>
     public Action<Pipeline.InterceptorPipeline>? Pipeline { get; set; }
 
-    /// <summary>The handler under the Flurl client; defaults to a pooled <see cref="SocketsHttpHandler"/>.</summary>
+    /// <summary>
+    /// The handler under the Flurl client; defaults to a pooled <see cref="SocketsHttpHandler"/>. Calls with option
+    /// <c>security = true</c> always use a handler of their own that carries the merchant certificate.
+    /// </summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>Names the options that are set; never their values.</summary>
     public override string ToString() =>
-        $"BuilderOptions {{ Mchid = {Mchid}, Serial = {Serial}, PrivateKey = {(PrivateKey is null ? "(none)" : PrivateKey)}, Certs = [{string.Join(", ", Certs.Keys)}], BaseUri = {BaseUri ?? DefaultBaseUri} }}";
+        $"BuilderOptions {{ Mchid = {Mchid}, Serial = {Serial}, PrivateKey = {(PrivateKey is null ? "(none)" : PrivateKey)}, Certs = [{string.Join(", ", Certs.Keys)}], Secret = {(Secret is null ? "(none)" : "(set)")}, Merchant = {(Merchant is null ? "(none)" : Merchant)}, BaseUri = {BaseUri ?? DefaultBaseUri} }}";
 }

@@ -61,4 +61,12 @@ public static class Formatter
     /// <param name="serial">The merchant API certificate serial, upper-case hex.</param>
     public static string Authorization(string mchid, string nonce, string signature, string timestamp, string serial) =>
         $"{AuthorizationScheme} mchid=\"{mchid}\",serial_no=\"{serial}\",timestamp=\"{timestamp}\",nonce_str=\"{nonce}\",signature=\"{signature}\"";
+
+    /// <summary>
+    /// <c>k=v&amp;k=v</c> of the non-empty <paramref name="fields"/>, sorted by ordinal key, values as they are (no URL
+    /// encoding): the text the APIv2 <c>sign</c> and JSAPI-style signatures are computed over.
+    /// </summary>
+    /// <param name="fields">The fields.</param>
+    public static string QueryStringLike(IEnumerable<KeyValuePair<string, string>> fields) =>
+        string.Join("&", fields.Where(f => !string.IsNullOrEmpty(f.Value)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value));
 }

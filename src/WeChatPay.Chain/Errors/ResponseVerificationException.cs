@@ -10,6 +10,15 @@ public abstract class ResponseVerificationException : WeChatPayException
         : base(message, response)
     {
     }
+
+    /// <summary>Creates the exception with its cause.</summary>
+    /// <param name="message">Which check failed, and how.</param>
+    /// <param name="response">The rejected response.</param>
+    /// <param name="inner">What made the check fail.</param>
+    protected ResponseVerificationException(string message, WeChatPayResponse response, Exception inner)
+        : base(message, response, inner)
+    {
+    }
 }
 
 /// <summary>The response lacks one or more of <c>Wechatpay-Timestamp</c>, <c>-Nonce</c>, <c>-Signature</c>, <c>-Serial</c>.</summary>
@@ -74,4 +83,30 @@ public sealed class InvalidResponseSignatureException : ResponseVerificationExce
 
     /// <summary>The serial whose key was used.</summary>
     public string Serial { get; }
+}
+
+/// <summary>An APIv2 answer is not the platform's XML: it does not parse, or it carries a DTD (refused, against XXE).</summary>
+public sealed class MalformedResponseException : ResponseVerificationException
+{
+    internal MalformedResponseException(WeChatPayResponse response, Exception inner)
+        : base($"The answer to {response.Method} {response.RequestUri.AbsolutePath} is not APIv2 XML this library accepts (DTDs and entities are refused): {inner.Message}", response, inner)
+    {
+    }
+}
+
+/// <summary>An APIv2 answer's <c>sign</c> is missing, or does not verify with the APIv2 key.</summary>
+public sealed class InvalidResponseSignException : ResponseVerificationException
+{
+    internal InvalidResponseSignException(WeChatPayResponse response, string? signType)
+        : base(
+            signType is null
+                ? $"The answer to {response.Method} {response.RequestUri.AbsolutePath} carries no sign."
+                : $"The answer to {response.Method} {response.RequestUri.AbsolutePath} has a {signType} sign that does not verify with the APIv2 key: the answer was altered, or the key is not this merchant's.",
+            response)
+    {
+        SignType = signType;
+    }
+
+    /// <summary>The sign type its length implies (<c>HMAC-SHA256</c> or <c>MD5</c>); <see langword="null"/> when there was no sign.</summary>
+    public string? SignType { get; }
 }

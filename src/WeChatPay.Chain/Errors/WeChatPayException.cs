@@ -12,6 +12,16 @@ public abstract class WeChatPayException : Exception
         Response = response;
     }
 
+    /// <summary>Creates the exception with its cause.</summary>
+    /// <param name="message">What went wrong.</param>
+    /// <param name="response">The response it concerns.</param>
+    /// <param name="inner">The cause.</param>
+    protected WeChatPayException(string message, WeChatPayResponse response, Exception inner)
+        : base(message, inner)
+    {
+        Response = response;
+    }
+
     /// <summary>The response the error concerns.</summary>
     public WeChatPayResponse Response { get; }
 

@@ -13,13 +13,20 @@ public sealed class InterceptorPipeline : IEnumerable<IInterceptor>
 {
     private readonly List<IInterceptor> _steps = [];
 
-    internal InterceptorPipeline(params IInterceptor[] steps)
+    internal InterceptorPipeline(string api, params IInterceptor[] steps)
     {
+        Api = api;
         foreach (var step in steps)
         {
             AddInside(_steps.Count, step);
         }
     }
+
+    /// <summary>
+    /// Which protocol this pipeline serves, <c>APIv3</c> or <c>APIv2</c>: <see cref="BuilderOptions.Pipeline"/> is run
+    /// once for each, and can tell them apart by this.
+    /// </summary>
+    public string Api { get; }
 
     /// <summary>The step names in request order.</summary>
     public IReadOnlyList<string> Names => _steps.ConvertAll(s => s.Name);

@@ -28,6 +28,8 @@ internal static class Json
         return JToken.ReadFrom(reader);
     }
 
+    public static T Deserialize<T>(JToken data) => data.ToObject<T>(Serializer)!;
+
     public static T Deserialize<T>(string text)
     {
         using var reader = new JsonTextReader(new StringReader(text));

@@ -16,12 +16,14 @@ public sealed class WeChatPayResponse
     private JToken? _data;
     private bool _parsed;
 
-    internal WeChatPayResponse(HttpMethod method, Uri requestUri, HttpResponseMessage message, byte[] body)
+    internal WeChatPayResponse(HttpMethod method, Uri requestUri, HttpResponseMessage message, byte[] body, JToken? data = null)
     {
         Method = method;
         RequestUri = requestUri;
         Message = message;
         _body = body;
+        _data = data;
+        _parsed = data is not null;
     }
 
     /// <summary>The method of the request this answers.</summary>
@@ -48,7 +50,10 @@ public sealed class WeChatPayResponse
     /// <summary>The body as UTF-8 text.</summary>
     public string Body => _text ??= Encoding.UTF8.GetString(_body);
 
-    /// <summary>The JSON body for <c>res.Data.out_return_no</c>-style reading; <see langword="null"/> for an empty body.</summary>
+    /// <summary>
+    /// The body for <c>res.Data.out_return_no</c>-style reading: the JSON of an APIv3 answer, the fields of an APIv2
+    /// one (as strings); <see langword="null"/> for an empty body.
+    /// </summary>
     /// <exception cref="JsonReaderException">The body is not JSON.</exception>
     public dynamic? Data => Parsed;
 
@@ -66,9 +71,9 @@ public sealed class WeChatPayResponse
         }
     }
 
-    /// <summary>The JSON body deserialised to <typeparamref name="T"/> with Newtonsoft.Json.</summary>
+    /// <summary>The body (<see cref="Data"/>) deserialised to <typeparamref name="T"/> with Newtonsoft.Json.</summary>
     /// <typeparam name="T">The type to read into.</typeparam>
-    public T As<T>() => Json.Deserialize<T>(Body);
+    public T As<T>() => Parsed is { } data ? Json.Deserialize<T>(data) : Json.Deserialize<T>(Body);
 
     /// <summary>One header's value (response or content header); several values are joined by <c>", "</c>.</summary>
     /// <param name="name">The header name, any case.</param>

@@ -98,9 +98,10 @@ public class RequestOptionsTests : HttpTestFixture
     }
 
     [Test]
-    public void Says_apiv2_paths_are_not_supported_yet()
+    public void Refuses_an_apiv2_call_on_an_instance_without_the_apiv2_key()
     {
-        Assert.ThrowsAsync<NotSupportedException>(() => (Task)Wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new { xml = new { a = 1 }, security = true }));
+        var error = Assert.ThrowsAsync<InvalidOperationException>(() => (Task)Wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new { xml = new { a = 1 }, security = true }));
+        Assert.That(error!.Message, Does.Contain("Secret"));
         Assert.That(Http.CallLog, Is.Empty);
     }
 

@@ -1,0 +1,103 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// The merchant API certificate (商户API证书) that APIv2 <c>secapi/…</c> calls present on the TLS connection:
+/// <c>apiclient_cert.p12</c> (its password defaults to the merchant id), a PEM pair
+/// (<c>apiclient_cert.pem</c> + <c>apiclient_key.pem</c>), or a loaded certificate with its key. It is loaded once,
+/// by <see cref="Builder.Factory"/>. Its <see cref="ToString"/> never shows the password.
+/// </summary>
+public sealed class MerchantCertificate
+{
+    private readonly string? _p12;
+    private readonly string? _password;
+    private readonly string? _certificatePem;
+    private readonly string? _keyPem;
+    private readonly X509Certificate2? _loaded;
+
+    /// <summary>From <c>apiclient_cert.p12</c>.</summary>
+    /// <param name="p12">A <c>file://</c> path or plain path to the PKCS#12 file.</param>
+    /// <param name="password">Its password; the merchant id when <see langword="null"/>, as WeChat Pay issues it.</param>
+    public MerchantCertificate(string p12, string? password = null)
+    {
+        _p12 = p12 ?? throw new ArgumentNullException(nameof(p12));
+        _password = password;
+    }
+
+    private MerchantCertificate(string? certificatePem, string? keyPem, X509Certificate2? loaded)
+    {
+        _certificatePem = certificatePem;
+        _keyPem = keyPem;
+        _loaded = loaded;
+    }
+
+    /// <summary>From the PEM pair <c>apiclient_cert.pem</c> and <c>apiclient_key.pem</c>.</summary>
+    /// <param name="certificate">The certificate: PEM text or a <c>file://</c> path.</param>
+    /// <param name="privateKey">Its private key: PEM text or a <c>file://</c> path.</param>
+    public static MerchantCertificate FromPem(string certificate, string privateKey) =>
+        new(certificate ?? throw new ArgumentNullException(nameof(certificate)), privateKey ?? throw new ArgumentNullException(nameof(privateKey)), null);
+
+    /// <summary>A certificate already loaded, which must carry its private key.</summary>
+    /// <param name="certificate">The certificate.</param>
+    public static MerchantCertificate FromCertificate(X509Certificate2 certificate) =>
+        new(null, null, certificate ?? throw new ArgumentNullException(nameof(certificate)));
+
+    /// <summary>Which form it comes in, with a file's path; never a password or key.</summary>
+    public override string ToString() => this switch
+    {
+        { _p12: { } path } => $"PKCS#12 {path}",
+        { _loaded: { } c } => $"certificate {c.Subject}",
+        _ => "PEM pair",
+    };
+
+    internal X509Certificate2 Load(string mchid)
+    {
+        var certificate = _loaded ?? (_p12 is not null ? LoadPkcs12(_p12, _password ?? mchid) : LoadPem());
+        if (!certificate.HasPrivateKey)
+        {
+            throw new CryptographicException("The merchant certificate carries no private key; TLS client authentication needs it.");
+        }
+
+        return certificate;
+    }
+
+    private X509Certificate2 LoadPem()
+    {
+        var certificate = X509Certificate2.CreateFromPem(Crypto.Rsa.Read(_certificatePem!), Crypto.Rsa.Read(_keyPem!));
+
+        // A key held only in memory cannot be handed to TLS on every platform; a PKCS#12 round trip makes it usable.
+        using (certificate)
+        {
+            return Pkcs12(certificate.Export(X509ContentType.Pkcs12), null);
+        }
+    }
+
+    private static X509Certificate2 LoadPkcs12(string reference, string password)
+    {
+        var path = reference.StartsWith("file://", StringComparison.OrdinalIgnoreCase)
+            ? Uri.TryCreate(reference, UriKind.Absolute, out var uri) && uri.IsFile && string.IsNullOrEmpty(uri.Host) ? uri.LocalPath : reference["file://".Length..]
+            : reference;
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CryptographicException($"Cannot read {path}: {e.Message}", e);
+        }
+
+        return Pkcs12(bytes, password);
+    }
+
+    private static X509Certificate2 Pkcs12(byte[] bytes, string? password)
+    {
+#if NET9_0_OR_GREATER
+        return X509CertificateLoader.LoadPkcs12(bytes, password, X509KeyStorageFlags.EphemeralKeySet);
+#else
+        return new X509Certificate2(bytes, password, X509KeyStorageFlags.EphemeralKeySet);
+#endif
+    }
+}

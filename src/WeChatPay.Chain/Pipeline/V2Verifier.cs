@@ -1,0 +1,51 @@
+using System.Xml;
+using Flurl.Http;
+using WeChatPay.Chain.Crypto;
+
+namespace WeChatPay.Chain.Pipeline;
+
+/// <summary>
+/// Step <c>verifier</c> of APIv2: parses the XML answer with DTDs refused, and checks its <c>sign</c> with the APIv2
+/// key (64 hex characters: HMAC-SHA256, else MD5), in constant time. Failure answers (which carry no sign) and the
+/// paths of <see cref="V2Rules.Unsigned"/> are not checked; the caller gets the failure as an exception instead.
+/// </summary>
+internal sealed class V2Verifier(string secret) : IInterceptor
+{
+    public string Name => "verifier";
+
+    public async Task AfterCallAsync(FlurlCall call)
+    {
+        var message = call.HttpResponseMessage;
+        if (message is null || (int)message.StatusCode is < 200 or >= 300)
+        {
+            return;
+        }
+
+        var body = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
+        var path = call.HttpRequestMessage.RequestUri!.AbsolutePath;
+        Dictionary<string, string>? fields;
+        try
+        {
+            fields = V2Answer.Fields(message, body, path);
+        }
+        catch (XmlException e)
+        {
+            throw new MalformedResponseException(Response(call, body), e);
+        }
+
+        if (fields is null || V2Answer.Failed(fields) || V2Rules.Unsigned.Contains(path))
+        {
+            return;
+        }
+
+        var sign = fields.GetValueOrDefault("sign");
+        var signType = sign?.Length == 64 ? Hash.HmacSha256Type : Hash.Md5Type;
+        if (sign is null || !Hash.Equals(Hash.Sign(fields, secret, signType), sign))
+        {
+            throw new InvalidResponseSignException(Response(call, body), sign is null ? null : signType);
+        }
+    }
+
+    private static WeChatPayResponse Response(FlurlCall call, byte[] body) =>
+        new(call.HttpRequestMessage.Method, call.HttpRequestMessage.RequestUri!, call.HttpResponseMessage, body);
+}
