@@ -129,7 +129,7 @@ internal sealed class Client(Uri baseUri, IFlurlClient? v3, IFlurlClient? v2, IF
 
         if (fields is null)
         {
-            return response;
+            return new WeChatPayResponse(response.Method, response.RequestUri, message, body, isJson: false);
         }
 
         var data = new JObject();

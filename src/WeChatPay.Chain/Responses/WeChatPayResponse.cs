@@ -16,14 +16,20 @@ public sealed class WeChatPayResponse
     private JToken? _data;
     private bool _parsed;
 
-    internal WeChatPayResponse(HttpMethod method, Uri requestUri, HttpResponseMessage message, byte[] body, JToken? data = null)
+    /// <param name="method">The request's method.</param>
+    /// <param name="requestUri">The request's URI as sent.</param>
+    /// <param name="message">The response message.</param>
+    /// <param name="body">The body bytes, read once.</param>
+    /// <param name="data">The parsed body when the caller parsed it (APIv2 fields); else JSON is parsed on first use.</param>
+    /// <param name="isJson">Whether the body is JSON to parse; an APIv2 file answer is not, and has no <see cref="Data"/>.</param>
+    internal WeChatPayResponse(HttpMethod method, Uri requestUri, HttpResponseMessage message, byte[] body, JToken? data = null, bool isJson = true)
     {
         Method = method;
         RequestUri = requestUri;
         Message = message;
         _body = body;
         _data = data;
-        _parsed = data is not null;
+        _parsed = data is not null || !isJson;
     }
 
     /// <summary>The method of the request this answers.</summary>
