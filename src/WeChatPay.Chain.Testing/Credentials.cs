@@ -13,13 +13,24 @@ public sealed class Credentials
     {
         Mchid = options.Mchid;
         MerchantKey = options.MerchantKey ?? RSA.Create(2048);
-        MerchantSerial = (options.MerchantSerial ?? Convert.ToHexString(RandomNumberGenerator.GetBytes(20))).ToUpperInvariant();
+        MerchantSerial = (options.MerchantSerial ?? Convert.ToHexString(RandomSerial())).ToUpperInvariant();
+        if (MerchantSerial.Length % 2 != 0 || !MerchantSerial.All(char.IsAsciiHexDigit) || MerchantSerial[0] > '7')
+        {
+            throw new ArgumentException("MerchantSerial must be hex of whole bytes whose first byte is below 0x80, as certificate serials are.", nameof(options));
+        }
+
         PlatformKey = RSA.Create(2048);
         PlatformCertificate = Certificate(PlatformKey, "Tenpay.com Root CA (fake)");
         PublicKey = RSA.Create(2048);
         PublicKeyId = "PUB_KEY_ID_0" + RandomNumberGenerator.GetInt32(100_000_000, 999_999_999) + RandomNumberGenerator.GetInt32(100_000_000, 999_999_999) + "00000000000";
-        ApiV3Key = RandomNumberGenerator.GetString("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz", 32);
+        ApiV3Key = RandomNumberGenerator.GetString(Alphanumeric, 32);
+        ApiV2Key = RandomNumberGenerator.GetString(Alphanumeric, 32);
+        CertificateAuthority = Authority("WeChatPay.Chain.Testing CA");
+        ServerCertificate = Issue(CertificateAuthority, RSA.Create(2048), "CN=127.0.0.1", RandomSerial(), server: true);
+        MerchantCertificate = Issue(CertificateAuthority, MerchantKey, $"CN={Mchid}, OU=WeChatPay.Chain.Testing, O=微信商户系统 (fake)", Convert.FromHexString(MerchantSerial), server: false);
     }
+
+    private const string Alphanumeric = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
     /// <summary>A fresh set of test keys with no platform behind them, for <see cref="HttpTestExtensions.RespondSigned"/>.</summary>
     /// <param name="mchid">The merchant id.</param>
@@ -53,8 +64,9 @@ public sealed class Credentials
     public string ApiV3Key { get; }
 
     /// <summary>
-    /// Client options for these keys: the merchant id, serial and key, and both verification keys (the platform
-    /// certificate and the WeChat Pay public key), so answers signed in either <see cref="SigningMode"/> verify.
+    /// Client options for these keys: the merchant id, serial and key, both verification keys (the platform
+    /// certificate and the WeChat Pay public key, so answers signed in either <see cref="SigningMode"/> verify), the
+    /// APIv2 key, the merchant certificate, and trust in <see cref="CertificateAuthority"/>.
     /// </summary>
     /// <param name="baseUri">Where the client sends; the real platform when <see langword="null"/>.</param>
     /// <param name="time">The client's clock.</param>
@@ -70,8 +82,26 @@ public sealed class Credentials
         };
         options.Certs[PlatformSerial] = PlatformCertificate;
         options.Certs[PublicKeyId] = PublicKey.ExportSubjectPublicKeyInfoPem();
+        options.Secret = ApiV2Key;
+        options.Merchant = WeChatPay.Chain.MerchantCertificate.FromCertificate(MerchantCertificate);
+        options.TrustedRoots = [CertificateAuthority];
         return options;
     }
+
+    /// <summary>The APIv2 key (32 ASCII letters and digits), which signs APIv2 fields both ways.</summary>
+    public string ApiV2Key { get; }
+
+    /// <summary>The certificate authority of the platform's HTTPS side: it issued the server and merchant certificates. Trust it in the client (<see cref="BuilderOptions.TrustedRoots"/>).</summary>
+    public X509Certificate2 CertificateAuthority { get; }
+
+    /// <summary>The HTTPS server certificate, for 127.0.0.1 and localhost.</summary>
+    public X509Certificate2 ServerCertificate { get; }
+
+    /// <summary>
+    /// The merchant API certificate (<c>apiclient_cert</c>), issued by <see cref="CertificateAuthority"/> to the
+    /// merchant over <see cref="MerchantKey"/> with serial <see cref="MerchantSerial"/>, private key included.
+    /// </summary>
+    public X509Certificate2 MerchantCertificate { get; }
 
     /// <summary>Names the merchant and the serials; never a key.</summary>
     public override string ToString() => $"Credentials {{ Mchid = {Mchid}, MerchantSerial = {MerchantSerial}, PlatformSerial = {PlatformSerial}, PublicKeyId = {PublicKeyId} }}";
@@ -80,8 +110,55 @@ public sealed class Credentials
     {
         var request = new CertificateRequest($"CN={name}, O=WeChatPay.Chain.Testing", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         var now = DateTimeOffset.UtcNow;
+        return request.Create(request.SubjectName, X509SignatureGenerator.CreateForRSA(key, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddYears(5), RandomSerial());
+    }
+
+    private static X509Certificate2 Authority(string name)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={name}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        var now = DateTimeOffset.UtcNow;
+        return Usable(request.CreateSelfSigned(now.AddDays(-1), now.AddYears(5)));
+    }
+
+    private static X509Certificate2 Issue(X509Certificate2 authority, RSA key, string subject, byte[] serial, bool server)
+    {
+        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, false));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(server ? "1.3.6.1.5.5.7.3.1" : "1.3.6.1.5.5.7.3.2")], false));
+        if (server)
+        {
+            var names = new SubjectAlternativeNameBuilder();
+            names.AddIpAddress(System.Net.IPAddress.Loopback);
+            names.AddDnsName("localhost");
+            request.CertificateExtensions.Add(names.Build());
+        }
+
+        var now = DateTimeOffset.UtcNow;
+        using var issued = request.Create(authority, now.AddDays(-1), now.AddYears(2), serial);
+        return Usable(issued.CopyWithPrivateKey(key));
+    }
+
+    /// <summary>A certificate whose key TLS can use on every platform: a PKCS#12 round trip of an in-memory one.</summary>
+    private static X509Certificate2 Usable(X509Certificate2 certificate)
+    {
+        using (certificate)
+        {
+#if NET9_0_OR_GREATER
+            return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), null, X509KeyStorageFlags.Exportable);
+#else
+            return new X509Certificate2(certificate.Export(X509ContentType.Pkcs12), (string?)null, X509KeyStorageFlags.Exportable);
+#endif
+        }
+    }
+
+    private static byte[] RandomSerial()
+    {
         var serial = RandomNumberGenerator.GetBytes(20);
         serial[0] &= 0x7F;
-        return request.Create(request.SubjectName, X509SignatureGenerator.CreateForRSA(key, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddYears(5), serial);
+        return serial;
     }
 }

@@ -19,45 +19,97 @@ internal sealed partial class ReturnOrders(ProfitSharingLedger ledger, TimeProvi
     {
         var subMchid = ecommerce ? Required(body, "sub_mchid", 32) : Optional(body, "sub_mchid", 32);
         var (orderId, outOrderNo) = OneOf(body, "order_id", "out_order_no", 64);
-        var outReturnNo = Required(body, "out_return_no", 64);
-        if (!ReturnNumber().IsMatch(outReturnNo))
+        var amount = body["amount"] is { Type: JTokenType.Integer } a ? a.Value<long>() : throw PlatformError.Param("amount 必须是整数，单位为分 (an integer number of fen)", "amount");
+        var input = new ReturnInput(subMchid, orderId, outOrderNo, Required(body, "out_return_no", 64), Required(body, "return_mchid", 32), amount, Required(body, "description", 80));
+        return Render(Register(input), ecommerce);
+    }
+
+    /// <summary>
+    /// The APIv2 return (<c>/secapi/pay/profitsharingreturn</c>): the same rules and ledger as APIv3, its fields as
+    /// APIv2 names them; errors come back as <c>err_code</c>.
+    /// </summary>
+    public Dictionary<string, string> CreateV2(IReadOnlyDictionary<string, string> fields)
+    {
+        string? Field(string name, int max) => fields.GetValueOrDefault(name) is { Length: > 0 } value
+            ? value.Length <= max ? value : throw PlatformError.Param($"{name} 长度不能超过 {max} (at most {max} characters)", name)
+            : null;
+        string Need(string name, int max) => Field(name, max) ?? throw PlatformError.Param($"{name} 为必填字段 (required)", name);
+
+        var (orderId, outOrderNo) = (Field("order_id", 64), Field("out_order_no", 64));
+        if ((orderId is null) == (outOrderNo is null))
+        {
+            throw PlatformError.Param("order_id 与 out_order_no 必须二选一填写 (give exactly one of them)", "order_id");
+        }
+
+        if (Need("return_account_type", 32) != "MERCHANT_ID")
+        {
+            throw PlatformError.Param("return_account_type 只支持 MERCHANT_ID", "return_account_type");
+        }
+
+        var amount = long.TryParse(Need("return_amount", 16), NumberStyles.None, CultureInfo.InvariantCulture, out var fen) ? fen : throw PlatformError.Param("return_amount 必须是整数，单位为分 (an integer number of fen)", "return_amount");
+        var created = Register(new ReturnInput(Field("sub_mch_id", 32), orderId, outOrderNo, Need("out_return_no", 64), Need("return_account", 32), amount, Need("description", 80)));
+        var answer = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["order_id"] = created.Order.OrderId,
+            ["out_order_no"] = created.Order.OutOrderNo,
+            ["out_return_no"] = created.OutReturnNo,
+            ["return_no"] = created.ReturnId,
+            ["return_account_type"] = "MERCHANT_ID",
+            ["return_account"] = created.ReturnMchid,
+            ["return_amount"] = created.Amount.ToString(CultureInfo.InvariantCulture),
+            ["description"] = created.Description,
+            ["result"] = created.Result,
+        };
+        if (created.FailReason is not null)
+        {
+            answer["fail_reason"] = created.FailReason;
+        }
+
+        if (created.Finished is { } finished)
+        {
+            answer["finish_time"] = finished.ToOffset(ChinaStandardTime).ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+        }
+
+        return answer;
+    }
+
+    private Return Register(ReturnInput input)
+    {
+        if (!ReturnNumber().IsMatch(input.OutReturnNo))
         {
             throw PlatformError.Param("out_return_no 只能是数字、大小写字母_-|*@ (digits, letters and _-|*@ only)", "out_return_no");
         }
 
-        var returnMchid = Required(body, "return_mchid", 32);
-        var amount = body["amount"] is { Type: JTokenType.Integer } a ? a.Value<long>() : throw PlatformError.Param("amount 必须是整数，单位为分 (an integer number of fen)", "amount");
-        if (amount <= 0)
+        if (input.Amount <= 0)
         {
             throw PlatformError.Param("amount 必须大于0 (must be more than 0)", "amount");
         }
 
-        var description = Required(body, "description", 80);
-        Authorize(subMchid);
+        Authorize(input.SubMchid);
         lock (ledger.Sync)
         {
-            var order = ledger.Find(orderId, outOrderNo, subMchid) ?? throw PlatformError.NotFound("分账单不存在 (no such profit-sharing order)");
-            if (_returns.TryGetValue(outReturnNo, out var existing))
+            var order = ledger.Find(input.OrderId, input.OutOrderNo, input.SubMchid) ?? throw PlatformError.NotFound("分账单不存在 (no such profit-sharing order)");
+            if (_returns.TryGetValue(input.OutReturnNo, out var existing))
             {
-                return existing.Order == order && existing.ReturnMchid == returnMchid && existing.Amount == amount
-                    ? Render(existing, ecommerce)
+                return existing.Order == order && existing.ReturnMchid == input.ReturnMchid && existing.Amount == input.Amount
+                    ? existing
                     : throw PlatformError.Invalid("商户回退单号重复，但请求参数与原请求不一致 (the same out_return_no with other parameters)");
             }
 
-            if (!order.Returnable.TryGetValue(returnMchid, out var returnable))
+            if (!order.Returnable.TryGetValue(input.ReturnMchid, out var returnable))
             {
                 throw PlatformError.Invalid("分账接收方非法: return_mchid 不是该分账单的接收方 (not a receiver of this order)");
             }
 
-            if (amount > returnable)
+            if (input.Amount > returnable)
             {
                 throw PlatformError.Invalid($"回退金额超限: 最多可回退 {returnable} 分 (at most {returnable} fen can be returned)");
             }
 
-            order.Returnable[returnMchid] = returnable - amount;
-            var created = new Return(order, subMchid, outReturnNo, Digits(), returnMchid, amount, description, time.GetUtcNow());
-            _returns.Add(outReturnNo, created);
-            return Render(created, ecommerce);
+            order.Returnable[input.ReturnMchid] = returnable - input.Amount;
+            var created = new Return(order, input.SubMchid, input.OutReturnNo, Digits(), input.ReturnMchid, input.Amount, input.Description, time.GetUtcNow());
+            _returns.Add(input.OutReturnNo, created);
+            return created;
         }
     }
 
@@ -196,6 +248,8 @@ internal sealed partial class ReturnOrders(ProfitSharingLedger ledger, TimeProvi
 
     [GeneratedRegex("^[0-9A-Za-z_\\-|*@]+$")]
     private static partial Regex ReturnNumber();
+
+    private sealed record ReturnInput(string? SubMchid, string? OrderId, string? OutOrderNo, string OutReturnNo, string ReturnMchid, long Amount, string Description);
 
     private sealed class Return(ProfitSharingLedger.Order order, string? subMchid, string outReturnNo, string returnId, string returnMchid, long amount, string description, DateTimeOffset created)
     {
