@@ -14,13 +14,21 @@ internal static class Serve
         var publicKeyFile = Path.Combine(folder, "pub_key.pem");
         await File.WriteAllTextAsync(keyFile, platform.Credentials.MerchantKey.ExportPkcs8PrivateKeyPem());
         await File.WriteAllTextAsync(publicKeyFile, platform.Credentials.PublicKey.ExportSubjectPublicKeyInfoPem());
+        await File.WriteAllTextAsync(Path.Combine(folder, "ca.pem"), platform.Credentials.CertificateAuthority.ExportCertificatePem());
+        await File.WriteAllBytesAsync(Path.Combine(folder, "apiclient_cert.p12"), platform.Credentials.MerchantCertificate.Export(System.Security.Cryptography.X509Certificates.X509ContentType.Pkcs12, platform.Credentials.Mchid));
+        await File.WriteAllTextAsync(Path.Combine(folder, "apiv2_key.txt"), platform.Credentials.ApiV2Key);
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            foreach (var secret in new[] { keyFile, Path.Combine(folder, "apiclient_cert.p12"), Path.Combine(folder, "apiv2_key.txt") })
+            {
+                File.SetUnixFileMode(secret, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
         }
 
         Console.WriteLine($$"""
-            A fake WeChat Pay platform listens at {{platform.BaseUri}} (Ctrl+C stops it). Its keys are test keys made just now.
+            A fake WeChat Pay platform listens at {{platform.HttpBaseUri}} and, with TLS, at {{platform.BaseUri}} (Ctrl+C stops it).
+            Its keys are test keys made just now, in {{folder}}: for APIv2 over TLS use apiv2_key.txt (Secret),
+            apiclient_cert.p12 (Merchant, password {{platform.Credentials.Mchid}}) and ca.pem (TrustedRoots).
 
             dynamic wx = Builder.Factory(new BuilderOptions
             {
@@ -28,7 +36,7 @@ internal static class Serve
                 Serial = "{{platform.Credentials.MerchantSerial}}",
                 PrivateKey = "file://{{keyFile}}",
                 Certs = { ["{{platform.Credentials.PublicKeyId}}"] = "file://{{publicKeyFile}}" },
-                BaseUri = new Uri("{{platform.BaseUri}}"),
+                BaseUri = new Uri("{{platform.HttpBaseUri}}"),
             });
             """);
         using var stop = new CancellationTokenSource();

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
@@ -23,26 +24,38 @@ namespace WeChatPay.Chain.Testing;
 /// </summary>
 public sealed class FakePlatform : IAsyncDisposable
 {
-    private readonly WebApplication _app;
     private readonly FakePlatformOptions _options;
     private readonly SignatureJudge _judge;
     private readonly ResponseSigner _signer;
     private readonly ReturnOrders _returns;
+    private readonly V2Judge _v2;
     private readonly List<PlatformRequest> _log = [];
+    private WebApplication _app = null!;
 
-    private FakePlatform(WebApplication app, FakePlatformOptions options)
+    private FakePlatform(FakePlatformOptions options)
     {
-        _app = app;
         _options = options;
         Credentials = new Credentials(options);
+        Trades = new Trades(options.TimeProvider);
+        _v2 = new V2Judge(Credentials);
         SigningMode = options.SigningMode;
         _judge = new SignatureJudge(Credentials, options.TimeProvider, options.RejectReplayedNonces);
         _signer = new ResponseSigner(Credentials, options.TimeProvider);
         _returns = new ReturnOrders(ProfitSharing, options.TimeProvider);
     }
 
-    /// <summary>Where the platform listens: <c>http://127.0.0.1:port/</c>.</summary>
+    /// <summary>
+    /// Where the platform listens with TLS: <c>https://127.0.0.1:port/</c>, its certificate issued by
+    /// <see cref="Credentials.CertificateAuthority"/>; it asks for the merchant certificate, which <c>secapi/</c>
+    /// APIs require. <see cref="ClientOptions"/> points here.
+    /// </summary>
     public Uri BaseUri { get; private set; } = null!;
+
+    /// <summary>The same platform without TLS, <c>http://127.0.0.1:port/</c>, for APIv3 calls from tools that cannot trust a test CA.</summary>
+    public Uri HttpBaseUri { get; private set; } = null!;
+
+    /// <summary>The payments that APIv2 <c>/pay/orderquery</c> finds.</summary>
+    public Trades Trades { get; }
 
     /// <summary>The merchant's and the platform's keys.</summary>
     public Credentials Credentials { get; }
@@ -74,15 +87,35 @@ public sealed class FakePlatform : IAsyncDisposable
     public static async Task<FakePlatform> StartAsync(FakePlatformOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new FakePlatformOptions();
+        var platform = new FakePlatform(options);
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, options.Port));
-        var app = builder.Build();
-        var platform = new FakePlatform(app, options);
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(IPAddress.Loopback, options.SecurePort, listen => listen.UseHttps(https =>
+            {
+                https.ServerCertificate = platform.Credentials.ServerCertificate;
+                https.ClientCertificateMode = ClientCertificateMode.AllowCertificate;
+                https.AllowAnyClientCertificate();
+            }));
+        });
+        var app = platform._app = builder.Build();
         app.Run(platform.HandleAsync);
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        platform.BaseUri = new Uri(address.EndsWith('/') ? address : address + "/");
+        foreach (var address in app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses)
+        {
+            var uri = new Uri(address.EndsWith('/') ? address : address + "/");
+            if (uri.Scheme == Uri.UriSchemeHttps)
+            {
+                platform.BaseUri = uri;
+            }
+            else
+            {
+                platform.HttpBaseUri = uri;
+            }
+        }
+
         return platform;
     }
 
@@ -122,6 +155,12 @@ public sealed class FakePlatform : IAsyncDisposable
             case Fault.SlowAnswer:
                 await Task.Delay(Faults.SlowAnswerDelay, context.RequestAborted).ConfigureAwait(false);
                 break;
+        }
+
+        if (!request.Path.StartsWith("/v3/", StringComparison.Ordinal))
+        {
+            await WriteV2Async(context, request, AnswerV2(request, context.Connection.ClientCertificate, fault), fault).ConfigureAwait(false);
+            return;
         }
 
         JToken answer;
@@ -169,6 +208,94 @@ public sealed class FakePlatform : IAsyncDisposable
                 path[(direct.Length + 1)..], query.GetValueOrDefault("sub_mchid"), null, Need(query, "out_order_no"), ecommerce: false),
             _ => throw new PlatformError(404, "NOT_FOUND", $"{request.Method} {request.Path} 不存在 (this fake platform does not serve it)"),
         };
+    }
+
+    /// <summary>
+    /// An APIv2 answer: a refusal (<c>return_code FAIL</c>, unsigned), a business failure (<c>result_code FAIL</c>
+    /// with <c>err_code</c>, signed) or the result, signed with the request's <c>sign_type</c>.
+    /// </summary>
+    private (Dictionary<string, string> Fields, string? SignType) AnswerV2(PlatformRequest request, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, Fault? fault)
+    {
+        Dictionary<string, string> fields;
+        try
+        {
+            fields = _v2.Judge(request, certificate);
+        }
+        catch (V2Refusal refused)
+        {
+            request.Rejection = refused.Message;
+            request.Status = fault is Fault.ServerError ? 500 : 200;
+            request.ErrorCode = "FAIL";
+            return (new Dictionary<string, string>(StringComparer.Ordinal) { ["return_code"] = "FAIL", ["return_msg"] = refused.Message }, null);
+        }
+
+        var answer = new Dictionary<string, string>(StringComparer.Ordinal) { ["return_code"] = "SUCCESS", ["return_msg"] = "OK" };
+        foreach (var echoed in new[] { "appid", "mch_id", "sub_appid", "sub_mch_id" })
+        {
+            if (fields.GetValueOrDefault(echoed) is { Length: > 0 } value)
+            {
+                answer[echoed] = value;
+            }
+        }
+
+        answer["nonce_str"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
+        var signType = fields.GetValueOrDefault("sign_type") ?? "MD5";
+        if (signType != "MD5")
+        {
+            answer["sign_type"] = signType;
+        }
+
+        request.Status = fault is Fault.ServerError ? 500 : 200;
+        try
+        {
+            var result = fault switch
+            {
+                Fault.ServerError => throw new PlatformError(500, "SYSTEMERROR", "系统错误，请使用相同参数稍后重新调用"),
+                Fault.TooManyRequests => throw new PlatformError(200, "FREQUENCY_LIMITED", "频率超限，请降低频率后重试"),
+                _ => request.Path switch
+                {
+                    "/secapi/pay/profitsharingreturn" => _returns.CreateV2(fields),
+                    "/pay/orderquery" => Trades.Query(fields),
+                    _ => throw new PlatformError(200, "NOT_FOUND", $"{request.Path} 不存在 (this fake platform does not serve it)"),
+                },
+            };
+            answer["result_code"] = "SUCCESS";
+            foreach (var (name, value) in result)
+            {
+                answer[name] = value;
+            }
+        }
+        catch (PlatformError error)
+        {
+            answer["result_code"] = "FAIL";
+            answer["err_code"] = error.Code;
+            answer["err_code_des"] = error.Message;
+            request.ErrorCode = error.Code;
+        }
+
+        return (answer, signType);
+    }
+
+    private async Task WriteV2Async(HttpContext context, PlatformRequest request, (Dictionary<string, string> Fields, string? SignType) answer, Fault? fault)
+    {
+        var (fields, signType) = answer;
+        if (signType is not null && fault is not Fault.NoSignatureHeaders)
+        {
+            var sign = _v2.Sign(fields, signType, fault is Fault.WrongKey ? new string('0', 32) : null);
+            fields["sign"] = fault is Fault.BadSignature ? sign[..^1] + (sign[^1] == '0' ? '1' : '0') : sign;
+        }
+
+        var xml = new StringBuilder("<xml>");
+        foreach (var (name, value) in fields)
+        {
+            xml.Append('<').Append(name).Append("><![CDATA[").Append(value).Append("]]></").Append(name).Append('>');
+        }
+
+        var bytes = Encoding.UTF8.GetBytes(xml.Append("</xml>").ToString());
+        context.Response.StatusCode = request.Status;
+        context.Response.ContentType = "text/xml; charset=utf-8";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
     private static JObject Json(PlatformRequest request)

@@ -23,6 +23,9 @@ public sealed class FakePlatformOptions
     /// <summary>Reject a request whose nonce was already seen (a replayed signature); on by default.</summary>
     public bool RejectReplayedNonces { get; set; } = true;
 
-    /// <summary>The TCP port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    /// <summary>The plain HTTP port on 127.0.0.1; 0 (the default) picks a free one.</summary>
     public int Port { get; set; }
+
+    /// <summary>The HTTPS port on 127.0.0.1; 0 (the default) picks a free one.</summary>
+    public int SecurePort { get; set; }
 }

@@ -155,7 +155,7 @@ public class GettingStartedExamples
         wx.V3.Profitsharing.ReturnOrders.PostAsync(new
         {
             json = new { out_order_no = "P20150806125346", out_return_no = "R-docs", return_mchid = "86693852", amount = 1, description = "docs" },
-            base_uri = _platform.BaseUri,
+            base_uri = _platform.HttpBaseUri,
         });
 
     public sealed record ReturnOrder(string Out_return_no, string Result, long Amount);

@@ -41,7 +41,7 @@ internal sealed record PlatformCall(string Method, string Target, string Body = 
         var message = $"{Method}\n{SignedTarget ?? Target}\n{timestamp}\n{Nonce}\n{SignedBody ?? Body}\n";
         var signature = Convert.ToBase64String((Key ?? credentials.MerchantKey).SignData(Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
         var parameters = $"mchid=\"{Mchid ?? credentials.Mchid}\",serial_no=\"{Serial ?? credentials.MerchantSerial}\",timestamp=\"{timestamp}\",nonce_str=\"{Nonce}\",signature=\"{signature}\"";
-        using var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(platform.BaseUri, Target));
+        using var request = new HttpRequestMessage(new HttpMethod(Method), new Uri(platform.HttpBaseUri, Target));
         request.Headers.TryAddWithoutValidation("Authorization", $"{Scheme} {(Parameters ?? (p => p))(parameters)}");
         if (UserAgent is not null)
         {
