@@ -3,7 +3,7 @@ namespace WeChatPay.Chain.Demo;
 /// <summary>Real credentials from the environment; none of these is ever printed.</summary>
 internal static class RealCredentials
 {
-    public const string Variables = "WECHATPAY_MCHID, WECHATPAY_SERIAL, WECHATPAY_PRIVATE_KEY, WECHATPAY_PUBLIC_KEY_ID + WECHATPAY_PUBLIC_KEY (or WECHATPAY_PLATFORM_SERIAL + WECHATPAY_PLATFORM_CERT)";
+    public const string Variables = "WECHATPAY_MCHID, WECHATPAY_SERIAL, WECHATPAY_PRIVATE_KEY, WECHATPAY_PUBLIC_KEY_ID + WECHATPAY_PUBLIC_KEY (or WECHATPAY_PLATFORM_SERIAL + WECHATPAY_PLATFORM_CERT), and for APIv2 WECHATPAY_SECRET + WECHATPAY_MERCHANT_P12";
 
     /// <summary>Options for the real platform when <c>WECHATPAY_MCHID</c> is set; keys are PEM text or <c>file://</c> paths.</summary>
     public static BuilderOptions? FromEnvironment()
@@ -29,6 +29,12 @@ internal static class RealCredentials
         if (Get("WECHATPAY_PLATFORM_SERIAL") is { } serial && Get("WECHATPAY_PLATFORM_CERT") is { } certificate)
         {
             options.Certs[serial] = certificate;
+        }
+
+        options.Secret = Get("WECHATPAY_SECRET");
+        if (Get("WECHATPAY_MERCHANT_P12") is { } p12)
+        {
+            options.Merchant = new MerchantCertificate(p12, Get("WECHATPAY_MERCHANT_P12_PASSWORD"));
         }
 
         return options;

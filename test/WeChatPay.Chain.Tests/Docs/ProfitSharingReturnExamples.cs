@@ -504,4 +504,154 @@ public class ProfitSharingReturnExamples
         #endregion
         Assert.That((string)res.Data.result == "SUCCESS", Is.True);
     }
+
+    [Test]
+    public async Task V2_return_request_member_async()
+    {
+        #region v2-request-member-async
+        var res = await wx.V2.Secapi.Pay.Profitsharingreturn.PostAsync(new
+        {
+            xml = new
+            {
+                mch_id = "1900000109",
+                sub_mch_id = "1900000109",
+                appid = "wx8888888888888888",
+                out_order_no = "P20150806125346",
+                out_return_no = "R20190516002",
+                return_account_type = "MERCHANT_ID",
+                return_account = "86693852",
+                return_amount = 10,
+                description = "用户退款",
+            },
+            security = true,
+        });
+        Console.WriteLine($"{res.Data.result} {res.Data.return_no}");
+        #endregion
+        Assert.That((string)res.Data.return_code, Is.EqualTo("SUCCESS"));
+    }
+
+    [Test]
+    public void V2_return_request_member_sync()
+    {
+        #region v2-request-member-sync
+        var res = wx.V2.Secapi.Pay.Profitsharingreturn.Post(new
+        {
+            xml = new
+            {
+                mch_id = "1900000109",
+                sub_mch_id = "1900000109",
+                appid = "wx8888888888888888",
+                out_order_no = "P20150806125346",
+                out_return_no = "R20190516002",
+                return_account_type = "MERCHANT_ID",
+                return_account = "86693852",
+                return_amount = 10,
+                description = "用户退款",
+            },
+            security = true,
+        });
+        Console.WriteLine($"{res.Data.result} {res.Data.return_no}");
+        #endregion
+        Assert.That((string)res.Data.return_code, Is.EqualTo("SUCCESS"));
+    }
+
+    [Test]
+    public async Task V2_return_request_chain_async()
+    {
+        #region v2-request-chain-async
+        var res = await wx.Chain("v2/secapi/pay/profitsharingreturn").PostAsync(new
+        {
+            xml = new
+            {
+                mch_id = "1900000109",
+                sub_mch_id = "1900000109",
+                appid = "wx8888888888888888",
+                out_order_no = "P20150806125346",
+                out_return_no = "R20190516002",
+                return_account_type = "MERCHANT_ID",
+                return_account = "86693852",
+                return_amount = 10,
+                description = "用户退款",
+            },
+            security = true,
+        });
+        Console.WriteLine($"{res.Data.result} {res.Data.return_no}");
+        #endregion
+        Assert.That((string)res.Data.return_code, Is.EqualTo("SUCCESS"));
+    }
+
+    [Test]
+    public void V2_return_request_chain_sync()
+    {
+        #region v2-request-chain-sync
+        var res = wx.Chain("v2/secapi/pay/profitsharingreturn").Post(new
+        {
+            xml = new
+            {
+                mch_id = "1900000109",
+                sub_mch_id = "1900000109",
+                appid = "wx8888888888888888",
+                out_order_no = "P20150806125346",
+                out_return_no = "R20190516002",
+                return_account_type = "MERCHANT_ID",
+                return_account = "86693852",
+                return_amount = 10,
+                description = "用户退款",
+            },
+            security = true,
+        });
+        Console.WriteLine($"{res.Data.result} {res.Data.return_no}");
+        #endregion
+        Assert.That((string)res.Data.return_code, Is.EqualTo("SUCCESS"));
+    }
+
+    [Test]
+    public async Task V2_return_request_indexer_async()
+    {
+        #region v2-request-indexer-async
+        var res = await wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new
+        {
+            xml = new
+            {
+                mch_id = "1900000109",
+                sub_mch_id = "1900000109",
+                appid = "wx8888888888888888",
+                out_order_no = "P20150806125346",
+                out_return_no = "R20190516002",
+                return_account_type = "MERCHANT_ID",
+                return_account = "86693852",
+                return_amount = 10,
+                description = "用户退款",
+            },
+            security = true,
+        });
+        Console.WriteLine($"{res.Data.result} {res.Data.return_no}");
+        #endregion
+        Assert.That((string)res.Data.return_code, Is.EqualTo("SUCCESS"));
+    }
+
+    [Test]
+    public void V2_return_request_indexer_sync()
+    {
+        #region v2-request-indexer-sync
+        var res = wx["v2/secapi/pay/profitsharingreturn"].Post(new
+        {
+            xml = new
+            {
+                mch_id = "1900000109",
+                sub_mch_id = "1900000109",
+                appid = "wx8888888888888888",
+                out_order_no = "P20150806125346",
+                out_return_no = "R20190516002",
+                return_account_type = "MERCHANT_ID",
+                return_account = "86693852",
+                return_amount = 10,
+                description = "用户退款",
+            },
+            security = true,
+        });
+        Console.WriteLine($"{res.Data.result} {res.Data.return_no}");
+        #endregion
+        Assert.That((string)res.Data.return_code, Is.EqualTo("SUCCESS"));
+    }
 }

@@ -26,7 +26,8 @@ public class DemoTests
         var text = output.ToString();
         Assert.That(exit, Is.EqualTo(0), text);
         Assert.That(text.Split('\n').Count(l => l.Contains("signature verified", StringComparison.Ordinal)), Is.EqualTo(12), text);
+        Assert.That(text.Split('\n').Count(l => l.Contains("over mutual TLS, sign verified (HMAC-SHA256", StringComparison.Ordinal)), Is.EqualTo(3), text);
         Assert.That(text, Does.Contain("── member chain ──").And.Contain("── Chain(\"…\") ──").And.Contain("── indexer [\"…\"] ──"));
-        Assert.That(text, Does.Contain("GET /v3/profitsharing/return-orders/R").And.Contain("result         SUCCESS"));
+        Assert.That(text, Does.Contain("GET /v3/profitsharing/return-orders/R").And.Contain("result               SUCCESS"));
     }
 }
