@@ -103,11 +103,7 @@ internal sealed partial class SignatureJudge(Credentials credentials, TimeProvid
     /// <summary>The body is signed as the raw bytes that arrived, so the message is built from them, not from decoded text.</summary>
     private bool Verifies(string head, byte[] body, string signature)
     {
-        var headBytes = Encoding.UTF8.GetBytes(head);
-        var signed = new byte[headBytes.Length + body.Length + 1];
-        headBytes.CopyTo(signed, 0);
-        body.CopyTo(signed, headBytes.Length);
-        signed[^1] = (byte)'\n';
+        var signed = ResponseSigner.Message(head, body);
         var raw = new byte[512];
         return Convert.TryFromBase64String(signature, raw, out var length)
             && credentials.MerchantKey.VerifyData(signed, raw.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -35,12 +35,7 @@ internal sealed class ResponseSigner(Credentials credentials, TimeProvider time)
             serial = "PUB_KEY_ID_0999999999999999999999999999";
         }
 
-        var head = Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n");
-        var message = new byte[head.Length + body.Length + 1];
-        head.CopyTo(message, 0);
-        body.CopyTo(message, head.Length);
-        message[^1] = (byte)'\n';
-        var signature = key.SignData(message, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var signature = key.SignData(Message($"{timestamp}\n{nonce}\n", body), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         if (fault is Fault.BadSignature)
         {
             signature[^1] ^= 0x01;
@@ -50,5 +45,16 @@ internal sealed class ResponseSigner(Credentials credentials, TimeProvider time)
         headers["Wechatpay-Nonce"] = nonce;
         headers["Wechatpay-Signature"] = Convert.ToBase64String(signature);
         headers["Wechatpay-Serial"] = serial;
+    }
+
+    /// <summary>A signed message over raw body bytes: <paramref name="head"/>, the body as received or sent, and a final <c>\n</c>.</summary>
+    internal static byte[] Message(string head, byte[] body)
+    {
+        var headBytes = Encoding.UTF8.GetBytes(head);
+        var message = new byte[headBytes.Length + body.Length + 1];
+        headBytes.CopyTo(message, 0);
+        body.CopyTo(message, headBytes.Length);
+        message[^1] = (byte)'\n';
+        return message;
     }
 }

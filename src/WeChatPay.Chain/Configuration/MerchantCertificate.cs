@@ -76,9 +76,7 @@ public sealed class MerchantCertificate
 
     private static X509Certificate2 LoadPkcs12(string reference, string password)
     {
-        var path = reference.StartsWith("file://", StringComparison.OrdinalIgnoreCase)
-            ? Uri.TryCreate(reference, UriKind.Absolute, out var uri) && uri.IsFile && string.IsNullOrEmpty(uri.Host) ? uri.LocalPath : reference["file://".Length..]
-            : reference;
+        var path = reference.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? Crypto.Rsa.LocalPath(reference) : reference;
         byte[] bytes;
         try
         {

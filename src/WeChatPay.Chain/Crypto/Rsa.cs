@@ -93,9 +93,7 @@ public static class Rsa
             return pemOrFile;
         }
 
-        var path = Uri.TryCreate(pemOrFile, UriKind.Absolute, out var uri) && uri.IsFile && string.IsNullOrEmpty(uri.Host)
-            ? uri.LocalPath
-            : pemOrFile["file://".Length..];
+        var path = LocalPath(pemOrFile);
         try
         {
             return File.ReadAllText(path);
@@ -105,6 +103,12 @@ public static class Rsa
             throw new CryptographicException($"Cannot read {path}: {e.Message}", e);
         }
     }
+
+    /// <summary>The local path a <c>file://</c> reference names: <c>file:///abs/key.pem</c> → <c>/abs/key.pem</c>, <c>file://rel/key.pem</c> → <c>rel/key.pem</c>.</summary>
+    internal static string LocalPath(string fileReference) =>
+        Uri.TryCreate(fileReference, UriKind.Absolute, out var uri) && uri.IsFile && string.IsNullOrEmpty(uri.Host)
+            ? uri.LocalPath
+            : fileReference["file://".Length..];
 
     private static RSA Import(string pem)
     {

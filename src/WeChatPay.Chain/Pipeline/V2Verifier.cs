@@ -30,7 +30,7 @@ internal sealed class V2Verifier(string secret) : IInterceptor
         }
         catch (XmlException e)
         {
-            throw new MalformedResponseException(Response(call, body), e);
+            throw new MalformedResponseException(WeChatPayResponse.Of(call, body), e);
         }
 
         if (fields is null || V2Answer.Failed(fields) || V2Rules.Unsigned.Contains(path))
@@ -42,10 +42,7 @@ internal sealed class V2Verifier(string secret) : IInterceptor
         var signType = sign?.Length == 64 ? Hash.HmacSha256Type : Hash.Md5Type;
         if (sign is null || !Hash.Equals(Hash.Sign(fields, secret, signType), sign))
         {
-            throw new InvalidResponseSignException(Response(call, body), sign is null ? null : signType);
+            throw new InvalidResponseSignException(WeChatPayResponse.Of(call, body), sign is null ? null : signType);
         }
     }
-
-    private static WeChatPayResponse Response(FlurlCall call, byte[] body) =>
-        new(call.HttpRequestMessage.Method, call.HttpRequestMessage.RequestUri!, call.HttpResponseMessage, body);
 }

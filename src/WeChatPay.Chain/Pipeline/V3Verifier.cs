@@ -38,32 +38,29 @@ internal sealed class V3Verifier(IReadOnlyDictionary<string, RSA> keys, TimeProv
 
         if (Array.IndexOf(values, null) >= 0)
         {
-            throw new ResponseHeadersMissingException(Response(call, body), [.. SignatureHeaders.Where((_, i) => string.IsNullOrEmpty(values[i]))]);
+            throw new ResponseHeadersMissingException(WeChatPayResponse.Of(call, body), [.. SignatureHeaders.Where((_, i) => string.IsNullOrEmpty(values[i]))]);
         }
 
         var (timestamp, nonce, signature, serial) = (values[0]!, values[1]!, values[2]!, values[3]!);
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
-            throw new ResponseTimestampException(Response(call, body), timestamp, null, Window);
+            throw new ResponseTimestampException(WeChatPayResponse.Of(call, body), timestamp, null, Window);
         }
 
         var offBy = TimeSpan.FromSeconds(seconds - time.GetUtcNow().ToUnixTimeSeconds());
         if (offBy.Duration() > Window)
         {
-            throw new ResponseTimestampException(Response(call, body), timestamp, offBy, Window);
+            throw new ResponseTimestampException(WeChatPayResponse.Of(call, body), timestamp, offBy, Window);
         }
 
         if (!keys.TryGetValue(serial, out var key))
         {
-            throw new UnknownSerialException(Response(call, body), serial, _known);
+            throw new UnknownSerialException(WeChatPayResponse.Of(call, body), serial, _known);
         }
 
         if (!Rsa.Verify(Formatter.Response(timestamp, nonce, body), signature, key))
         {
-            throw new InvalidResponseSignatureException(Response(call, body), serial);
+            throw new InvalidResponseSignatureException(WeChatPayResponse.Of(call, body), serial);
         }
     }
-
-    private static WeChatPayResponse Response(FlurlCall call, byte[] body) =>
-        new(call.HttpRequestMessage.Method, call.HttpRequestMessage.RequestUri!, call.HttpResponseMessage, body);
 }

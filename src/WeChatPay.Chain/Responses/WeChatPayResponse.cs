@@ -32,6 +32,10 @@ public sealed class WeChatPayResponse
         _parsed = data is not null || !isJson;
     }
 
+    /// <summary>The response of a call in flight, for a pipeline step that rejects it.</summary>
+    internal static WeChatPayResponse Of(Flurl.Http.FlurlCall call, byte[] body) =>
+        new(call.HttpRequestMessage.Method, call.HttpRequestMessage.RequestUri!, call.HttpResponseMessage, body);
+
     /// <summary>The method of the request this answers.</summary>
     public HttpMethod Method { get; }
 
