@@ -69,4 +69,24 @@ public static class Formatter
     /// <param name="fields">The fields.</param>
     public static string QueryStringLike(IEnumerable<KeyValuePair<string, string>> fields) =>
         string.Join("&", fields.Where(f => !string.IsNullOrEmpty(f.Value)).OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Key + "=" + f.Value));
+
+    /// <summary>The fields sorted by ordinal key, as PHP's <c>ksort</c> leaves an array.</summary>
+    /// <param name="fields">The fields.</param>
+    public static SortedDictionary<string, string> Ksort(IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var sorted = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields)
+        {
+            sorted[key] = value;
+        }
+
+        return sorted;
+    }
+
+    /// <summary>
+    /// Each piece followed by <c>\n</c>: the message of the JSAPI / mini-program <c>paySign</c>
+    /// (<c>appId</c>, <c>timeStamp</c>, <c>nonceStr</c>, <c>package</c>), signed with <see cref="Rsa.Sign"/>.
+    /// </summary>
+    /// <param name="pieces">The pieces in order.</param>
+    public static string JoinedByLineFeed(params string[] pieces) => pieces.Length == 0 ? string.Empty : string.Join("\n", pieces) + "\n";
 }

@@ -57,6 +57,77 @@ public static class Rsa
         return Import(pem);
     }
 
+    /// <summary>
+    /// Loads a key from any form the PHP SDK's <c>Rsa::from</c> takes: PEM text (private key, public key or
+    /// certificate), a <c>file://</c> path to one, or base64 DER as <c>private.pkcs1://…</c>, <c>private.pkcs8://…</c>,
+    /// <c>public.pkcs1://…</c> or <c>public.spki://…</c>.
+    /// </summary>
+    /// <param name="source">The key.</param>
+    /// <exception cref="CryptographicException">It holds no RSA key of the kind it names.</exception>
+    public static RSA From(string source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        var at = source.IndexOf("://", StringComparison.Ordinal);
+        var scheme = at > 0 ? source[..at] : null;
+        if (scheme is "private.pkcs1" or "private.pkcs8" or "public.pkcs1" or "public.spki")
+        {
+            var der = new byte[source.Length];
+            if (!Convert.TryFromBase64String(source[(at + 3)..], der, out var length))
+            {
+                throw new CryptographicException($"A {scheme}:// key is base64 DER; this is not base64.");
+            }
+
+            var rsa = RSA.Create();
+            try
+            {
+                var bytes = der.AsSpan(0, length);
+                switch (scheme)
+                {
+                    case "private.pkcs1": rsa.ImportRSAPrivateKey(bytes, out _); break;
+                    case "private.pkcs8": rsa.ImportPkcs8PrivateKey(bytes, out _); break;
+                    case "public.pkcs1": rsa.ImportRSAPublicKey(bytes, out _); break;
+                    default: rsa.ImportSubjectPublicKeyInfo(bytes, out _); break;
+                }
+
+                return rsa;
+            }
+            catch
+            {
+                rsa.Dispose();
+                throw;
+            }
+        }
+
+        var pem = Read(source);
+        return pem.Contains("PRIVATE KEY-----", StringComparison.Ordinal) ? LoadPrivateKey(pem) : LoadPublicKey(pem);
+    }
+
+    /// <summary>
+    /// Encrypts a sensitive field (name, id number, phone) for the platform: RSA OAEP with SHA-1 and MGF1-SHA1, base64.
+    /// PKCS#1 v1.5 encryption is not offered (Bleichenbacher's attack); both WeChat Pay SDKs removed it too.
+    /// </summary>
+    /// <param name="plaintext">The field's value.</param>
+    /// <param name="publicKey">The platform certificate's or the WeChat Pay public key.</param>
+    public static string Encrypt(string plaintext, RSA publicKey) =>
+        Convert.ToBase64String(publicKey.Encrypt(Encoding.UTF8.GetBytes(plaintext), RSAEncryptionPadding.OaepSHA1));
+
+    /// <summary>Refuses every padding but OAEP SHA-1, naming why; exists so a port of <c>encrypt($text, $key, $padding)</c> fails loudly.</summary>
+    /// <param name="plaintext">The field's value.</param>
+    /// <param name="publicKey">The platform's key.</param>
+    /// <param name="padding">Must be <see cref="RSAEncryptionPadding.OaepSHA1"/>.</param>
+    /// <exception cref="NotSupportedException">Any other padding.</exception>
+    public static string Encrypt(string plaintext, RSA publicKey, RSAEncryptionPadding padding) =>
+        padding == RSAEncryptionPadding.OaepSHA1
+            ? Encrypt(plaintext, publicKey)
+            : throw new NotSupportedException($"RSA encryption with {padding} is refused: WeChat Pay uses OAEP with SHA-1, and PKCS#1 v1.5 encryption is open to Bleichenbacher's attack.");
+
+    /// <summary>Decrypts a sensitive field the platform encrypted to the merchant key (OAEP SHA-1, base64).</summary>
+    /// <param name="ciphertext">The base64 field.</param>
+    /// <param name="privateKey">The merchant private key.</param>
+    /// <exception cref="CryptographicException">It does not decrypt with this key.</exception>
+    public static string Decrypt(string ciphertext, RSA privateKey) =>
+        Encoding.UTF8.GetString(privateKey.Decrypt(Convert.FromBase64String(ciphertext), RSAEncryptionPadding.OaepSHA1));
+
     /// <summary>Signs UTF-8 <paramref name="message"/> with SHA-256 and PKCS#1 v1.5; returns base64.</summary>
     /// <param name="message">The message to sign.</param>
     /// <param name="privateKey">The merchant private key.</param>

@@ -68,4 +68,16 @@ public class FormatterTests
     [Test]
     public void Rsa_refuses_a_private_key_where_a_public_one_belongs() =>
         Assert.Throws<CryptographicException>(() => Rsa.LoadPublicKey(TestKeys.MerchantPrivatePem));
+
+    [Test]
+    public void Sorts_fields_like_php_ksort() =>
+        Assert.That(Formatter.Ksort(new Dictionary<string, string> { ["timeStamp"] = "1", ["appId"] = "2", ["Package"] = "3" }).Keys, Is.EqualTo(new[] { "Package", "appId", "timeStamp" }));
+
+    [Test]
+    public void Joins_the_jsapi_pay_sign_message_by_line_feeds()
+    {
+        Assert.That(Formatter.JoinedByLineFeed("wx8888888888888888", "1414561699", "5K8264ILTKCH16CQ2502SI8ZNMTM67VS", "prepay_id=wx201410272009395522657a690389285100"),
+            Is.EqualTo("wx8888888888888888\n1414561699\n5K8264ILTKCH16CQ2502SI8ZNMTM67VS\nprepay_id=wx201410272009395522657a690389285100\n"));
+        Assert.That(Formatter.JoinedByLineFeed(), Is.Empty);
+    }
 }
