@@ -66,7 +66,7 @@ public sealed class Credentials
     /// <summary>
     /// Client options for these keys: the merchant id, serial and key, both verification keys (the platform
     /// certificate and the WeChat Pay public key, so answers signed in either <see cref="SigningMode"/> verify), the
-    /// APIv2 key, the merchant certificate, and trust in <see cref="CertificateAuthority"/>.
+    /// APIv3 and APIv2 keys, the merchant certificate, and trust in <see cref="CertificateAuthority"/>.
     /// </summary>
     /// <param name="baseUri">Where the client sends; the real platform when <see langword="null"/>.</param>
     /// <param name="time">The client's clock.</param>
@@ -83,6 +83,7 @@ public sealed class Credentials
         options.Certs[PlatformSerial] = PlatformCertificate;
         options.Certs[PublicKeyId] = PublicKey.ExportSubjectPublicKeyInfoPem();
         options.Secret = ApiV2Key;
+        options.ApiV3Key = ApiV3Key;
         options.Merchant = WeChatPay.Chain.MerchantCertificate.FromCertificate(MerchantCertificate);
         options.TrustedRoots = [CertificateAuthority];
         return options;

@@ -37,6 +37,7 @@ public sealed class FakePlatform : IAsyncDisposable
         _options = options;
         Credentials = new Credentials(options);
         Trades = new Trades(options.TimeProvider);
+        Notifications = new Notifier(Credentials, () => SigningMode, options.TimeProvider);
         _v2 = new V2Judge(Credentials);
         SigningMode = options.SigningMode;
         _judge = new SignatureJudge(Credentials, options.TimeProvider, options.RejectReplayedNonces);
@@ -53,6 +54,9 @@ public sealed class FakePlatform : IAsyncDisposable
 
     /// <summary>The same platform without TLS, <c>http://127.0.0.1:port/</c>, for APIv3 calls from tools that cannot trust a test CA.</summary>
     public Uri HttpBaseUri { get; private set; } = null!;
+
+    /// <summary>Makes the notifications this platform would POST to the merchant, signed in its current mode.</summary>
+    public Notifier Notifications { get; }
 
     /// <summary>The payments that APIv2 <c>/pay/orderquery</c> finds.</summary>
     public Trades Trades { get; }

@@ -47,6 +47,7 @@ public static class Builder
 
         var time = options.TimeProvider ?? TimeProvider.System;
         IFlurlClient? v3 = null, v2 = null, v2Secure = null;
+        SignatureCheck? check = null;
         if (wantsV3)
         {
             var serial = Required(options.Serial, nameof(options.Serial), "APIv3").ToUpperInvariant();
@@ -57,7 +58,8 @@ public static class Builder
 
             var privateKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
             var keys = Keys.Platform(options.Certs);
-            v3 = Flurl(options, Handler(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(keys, time)));
+            check = new SignatureCheck(keys, time);
+            v3 = Flurl(options, Handler(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(check)));
         }
 
         if (options.Secret is { } secret)
@@ -79,7 +81,13 @@ public static class Builder
             throw new ArgumentException("Merchant (the certificate for APIv2 secapi calls) needs Secret, the APIv2 key, to sign those calls.", nameof(options.Secret));
         }
 
-        return new ChainNode(new Client(baseUri, v3, v2, v2Secure), PathTemplate.Root);
+        if (options.ApiV3Key is { } apiV3Key && (apiV3Key.Length != 32 || !apiV3Key.All(char.IsAscii)))
+        {
+            throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key; got {apiV3Key.Length} characters.", nameof(options.ApiV3Key));
+        }
+
+        var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret);
+        return new ChainNode(new Client(baseUri, identity, v3, v2, v2Secure), PathTemplate.Root);
     }
 
     private static InterceptorPipeline Pipeline(BuilderOptions options, string api, IInterceptor signer, IInterceptor verifier)

@@ -11,8 +11,11 @@ namespace WeChatPay.Chain;
 /// (APIv3; APIv2; APIv2 with the merchant certificate) and the base address. It turns (method, path, options) into
 /// one request, sends it, and returns the verified response or raises the platform's error.
 /// </summary>
-internal sealed class Client(Uri baseUri, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure)
+internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure)
 {
+    /// <summary>The merchant and the keys that check what the platform sends outside a call (notifications).</summary>
+    public Identity Identity => identity;
+
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public async Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? options, CancellationToken cancellationToken)

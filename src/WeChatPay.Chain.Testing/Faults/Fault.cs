@@ -29,4 +29,7 @@ public enum Fault
 
     /// <summary>The connection is dropped after the request is read, with no answer.</summary>
     DropConnection,
+
+    /// <summary>The answer's signature is the platform's <c>WECHATPAY/SIGNTEST/</c> probe, which must be refused.</summary>
+    SignatureProbe,
 }

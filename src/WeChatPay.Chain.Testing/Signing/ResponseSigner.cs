@@ -43,7 +43,7 @@ internal sealed class ResponseSigner(Credentials credentials, TimeProvider time)
 
         headers["Wechatpay-Timestamp"] = timestamp;
         headers["Wechatpay-Nonce"] = nonce;
-        headers["Wechatpay-Signature"] = Convert.ToBase64String(signature);
+        headers["Wechatpay-Signature"] = fault is Fault.SignatureProbe ? "WECHATPAY/SIGNTEST/" + Convert.ToBase64String(signature) : Convert.ToBase64String(signature);
         headers["Wechatpay-Serial"] = serial;
     }
 

@@ -29,6 +29,9 @@ public sealed class ChainNode : DynamicObject, IChainNode
     /// <inheritdoc />
     string IChainNode.Path => _path.Text;
 
+    /// <summary>What this node's instance shares; internal, so it is never a segment.</summary>
+    internal Client Client => _client;
+
     /// <inheritdoc />
     public IChainNode this[string segments] => Chain(segments);
 

@@ -23,6 +23,12 @@ public sealed class BuilderOptions
     /// </summary>
     public IDictionary<string, KeySource> Certs { get; } = new Dictionary<string, KeySource>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The APIv3 key (APIv3密钥, 32 characters), which decrypts notifications' <c>resource</c> and downloaded platform
+    /// certificates. Not needed to make calls.
+    /// </summary>
+    public string? ApiV3Key { get; set; }
+
     /// <summary>The APIv2 key (APIv2密钥), which signs and verifies APIv2 (<c>v2/…</c>) calls. Not needed for APIv3 only.</summary>
     public string? Secret { get; set; }
 
@@ -62,5 +68,5 @@ public sealed class BuilderOptions
 
     /// <summary>Names the options that are set; never their values.</summary>
     public override string ToString() =>
-        $"BuilderOptions {{ Mchid = {Mchid}, Serial = {Serial}, PrivateKey = {(PrivateKey is null ? "(none)" : PrivateKey)}, Certs = [{string.Join(", ", Certs.Keys)}], Secret = {(Secret is null ? "(none)" : "(set)")}, Merchant = {(Merchant is null ? "(none)" : Merchant)}, BaseUri = {BaseUri ?? DefaultBaseUri} }}";
+        $"BuilderOptions {{ Mchid = {Mchid}, Serial = {Serial}, PrivateKey = {(PrivateKey is null ? "(none)" : PrivateKey)}, Certs = [{string.Join(", ", Certs.Keys)}], ApiV3Key = {(ApiV3Key is null ? "(none)" : "(set)")}, Secret = {(Secret is null ? "(none)" : "(set)")}, Merchant = {(Merchant is null ? "(none)" : Merchant)}, BaseUri = {BaseUri ?? DefaultBaseUri} }}";
 }

@@ -55,14 +55,20 @@ public static class Transformer
     /// <summary>The fields of an APIv2 <c>&lt;xml&gt;</c> document: each child element's text (CDATA included).</summary>
     /// <param name="xml">The document.</param>
     /// <exception cref="XmlException">It is not such a document, or it carries a DTD.</exception>
-    public static Dictionary<string, string> ToDictionary(string xml)
+    public static Dictionary<string, string> ToDictionary(string xml) => ToDictionary(xml, "xml");
+
+    /// <summary>The fields of a flat document whose root is <paramref name="root"/> (<c>req_info</c> uses <c>root</c>).</summary>
+    /// <param name="xml">The document.</param>
+    /// <param name="root">The root element's name.</param>
+    /// <exception cref="XmlException">It is not such a document, or it carries a DTD.</exception>
+    public static Dictionary<string, string> ToDictionary(string xml, string root)
     {
         var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         using var reader = XmlReader.Create(new StringReader(xml), Safe);
         reader.MoveToContent();
-        if (reader.NodeType != XmlNodeType.Element || reader.Name != "xml")
+        if (reader.NodeType != XmlNodeType.Element || reader.Name != root)
         {
-            throw new XmlException($"An APIv2 document's root is <xml>, not <{reader.Name}>.");
+            throw new XmlException($"The document's root is <{reader.Name}>, not <{root}>.");
         }
 
         if (reader.IsEmptyElement)

@@ -1,24 +1,13 @@
-using System.Globalization;
-using System.Security.Cryptography;
 using Flurl.Http;
-using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Pipeline;
 
 /// <summary>
-/// Step <c>verifier</c>: fails closed on a 2xx APIv3 response unless it carries the four <c>Wechatpay-*</c> headers, a
-/// timestamp within the window, a known serial, and a signature that verifies over the raw body. Non-2xx answers and
-/// file downloads are not signed by the platform and pass through.
+/// Step <c>verifier</c>: fails closed on a 2xx APIv3 response unless <see cref="SignatureCheck"/> passes over its raw
+/// body. Non-2xx answers and file downloads are not signed by the platform and pass through.
 /// </summary>
-internal sealed class V3Verifier(IReadOnlyDictionary<string, RSA> keys, TimeProvider time) : IInterceptor
+internal sealed class V3Verifier(SignatureCheck check) : IInterceptor
 {
-    /// <summary>How far the response timestamp may be from now.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
-
-    private static readonly string[] SignatureHeaders = ["Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial"];
-
-    private readonly string[] _known = [.. keys.Keys.Order(StringComparer.Ordinal)];
-
     public string Name => "verifier";
 
     public async Task AfterCallAsync(FlurlCall call)
@@ -30,37 +19,19 @@ internal sealed class V3Verifier(IReadOnlyDictionary<string, RSA> keys, TimeProv
         }
 
         var body = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
-        var values = new string?[SignatureHeaders.Length];
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = message.Headers.TryGetValues(SignatureHeaders[i], out var found) ? found.FirstOrDefault() : null;
-        }
+        check.Check(name => message.Headers.TryGetValues(name, out var found) ? found.FirstOrDefault() : null, body, new Rejections(WeChatPayResponse.Of(call, body)));
+    }
 
-        if (Array.IndexOf(values, null) >= 0)
-        {
-            throw new ResponseHeadersMissingException(WeChatPayResponse.Of(call, body), [.. SignatureHeaders.Where((_, i) => string.IsNullOrEmpty(values[i]))]);
-        }
+    private sealed class Rejections(WeChatPayResponse response) : SignatureCheck.IRejections
+    {
+        public Exception HeadersMissing(IReadOnlyList<string> missing) => new ResponseHeadersMissingException(response, missing);
 
-        var (timestamp, nonce, signature, serial) = (values[0]!, values[1]!, values[2]!, values[3]!);
-        if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
-        {
-            throw new ResponseTimestampException(WeChatPayResponse.Of(call, body), timestamp, null, Window);
-        }
+        public Exception Timestamp(string timestamp, TimeSpan? offBy, TimeSpan window) => new ResponseTimestampException(response, timestamp, offBy, window);
 
-        var offBy = TimeSpan.FromSeconds(seconds - time.GetUtcNow().ToUnixTimeSeconds());
-        if (offBy.Duration() > Window)
-        {
-            throw new ResponseTimestampException(WeChatPayResponse.Of(call, body), timestamp, offBy, Window);
-        }
+        public Exception UnknownSerial(string serial, IReadOnlyList<string> known) => new UnknownSerialException(response, serial, known);
 
-        if (!keys.TryGetValue(serial, out var key))
-        {
-            throw new UnknownSerialException(WeChatPayResponse.Of(call, body), serial, _known);
-        }
+        public Exception Probe(string serial) => new InvalidResponseSignatureException(response, serial);
 
-        if (!Rsa.Verify(Formatter.Response(timestamp, nonce, body), signature, key))
-        {
-            throw new InvalidResponseSignatureException(WeChatPayResponse.Of(call, body), serial);
-        }
+        public Exception BadSignature(string serial) => new InvalidResponseSignatureException(response, serial);
     }
 }
