@@ -167,12 +167,14 @@ public sealed class FakePlatform : IAsyncDisposable
             return;
         }
 
+        // A media upload signs its meta part only; everything else signs the whole body.
+        var parts = await MediaUploads.ReadAsync(context.Request.ContentType, body).ConfigureAwait(false);
         JToken answer;
         try
         {
             try
             {
-                _judge.Judge(request, body);
+                _judge.Judge(request, parts is null ? body : parts.Meta ?? []);
             }
             catch (PlatformError refused)
             {
@@ -184,7 +186,7 @@ public sealed class FakePlatform : IAsyncDisposable
             {
                 Fault.ServerError => throw new PlatformError(500, "SYSTEM_ERROR", "系统错误，请使用相同参数稍后重新调用 (retry later with the same parameters)"),
                 Fault.TooManyRequests => throw new PlatformError(429, "FREQUENCY_LIMITED", "频率超限，请降低频率后重试 (slow down)"),
-                _ => Route(request),
+                _ => Route(request, parts),
             };
             request.Status = 200;
         }
@@ -198,7 +200,7 @@ public sealed class FakePlatform : IAsyncDisposable
         await WriteAsync(context, request, answer, fault).ConfigureAwait(false);
     }
 
-    private JToken Route(PlatformRequest request)
+    private JToken Route(PlatformRequest request, MediaUploads.Parts? parts)
     {
         var query = Query(request.RawTarget);
         const string direct = "/v3/profitsharing/return-orders";
@@ -208,6 +210,7 @@ public sealed class FakePlatform : IAsyncDisposable
             ("GET", "/v3/ecommerce/profitsharing/returnorders") => _returns.Query(
                 Need(query, "out_return_no"), Need(query, "sub_mchid"), query.GetValueOrDefault("order_id"), query.GetValueOrDefault("out_order_no"), ecommerce: true),
             ("POST", direct) => _returns.Create(Json(request), ecommerce: false),
+            ("POST", var path) when MediaUploads.Paths.Contains(path) => MediaUploads.Upload(path, parts),
             ("GET", var path) when path.StartsWith(direct + "/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => _returns.Query(
                 path[(direct.Length + 1)..], query.GetValueOrDefault("sub_mchid"), null, Need(query, "out_order_no"), ecommerce: false),
             _ => throw new PlatformError(404, "NOT_FOUND", $"{request.Method} {request.Path} 不存在 (this fake platform does not serve it)"),

@@ -74,8 +74,9 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             { Body: null } => null,
             { Body: string text } => new SignedBody(text),
             { Body: byte[] bytes } => new SignedBody(Utf8(bytes)),
+            { Body: MediaUpload media } => new MediaContent(media),
             { Body: HttpContent other } => other,
-            _ => throw new ArgumentException("Option \"body\" must be a string, a byte array or an HttpContent.", "body"),
+            _ => throw new ArgumentException("Option \"body\" must be a string, a byte array, a MediaUpload or an HttpContent.", "body"),
         };
         if (content is not null && method == HttpMethod.Get)
         {

@@ -19,6 +19,8 @@ internal sealed partial class SignatureJudge(Credentials credentials, TimeProvid
     private readonly ConcurrentQueue<(string Nonce, long Seen)> _expiry = new();
 
     /// <summary>Throws the platform's answer when the request is refused.</summary>
+    /// <param name="request">The request as received.</param>
+    /// <param name="body">The signed body: the raw body, or a media upload's <c>meta</c> part.</param>
     public void Judge(PlatformRequest request, byte[] body)
     {
         if (!request.Headers.TryGetValue("User-Agent", out var agent) || string.IsNullOrWhiteSpace(agent))
@@ -74,7 +76,7 @@ internal sealed partial class SignatureJudge(Credentials credentials, TimeProvid
         var head = $"{request.Method}\n{request.RawTarget}\n{values["timestamp"]}\n{nonce}\n";
         if (!Verifies(head, body, values["signature"]))
         {
-            throw Sign("the signature does not verify with the merchant's public key", new JObject { ["expected_message"] = head + request.Body + "\n" });
+            throw Sign("the signature does not verify with the merchant's public key", new JObject { ["expected_message"] = head + System.Text.Encoding.UTF8.GetString(body) + "\n" });
         }
 
         if (rejectReplays)

@@ -5,8 +5,8 @@ using WeChatPay.Chain.Crypto;
 namespace WeChatPay.Chain.Pipeline;
 
 /// <summary>
-/// Step <c>signer</c>: signs each APIv3 attempt afresh over the request target and body exactly as they go on the wire,
-/// and sets <c>Authorization</c>.
+/// Step <c>signer</c>: signs each APIv3 attempt afresh over the request target and body exactly as they go on the wire
+/// (for a media upload, the <c>meta</c> JSON only, as the protocol says), and sets <c>Authorization</c>.
 /// </summary>
 internal sealed class V3Signer(string mchid, string serial, RSA privateKey, TimeProvider time) : IInterceptor
 {
@@ -19,6 +19,7 @@ internal sealed class V3Signer(string mchid, string serial, RSA privateKey, Time
         {
             null => string.Empty,
             SignedBody signed => signed.Content,
+            MediaContent media => media.Meta,
             var other => await other.ReadAsStringAsync().ConfigureAwait(false),
         };
 
