@@ -28,6 +28,7 @@ public sealed class FakePlatform : IAsyncDisposable
     private readonly SignatureJudge _judge;
     private readonly ResponseSigner _signer;
     private readonly ReturnOrders _returns;
+    private readonly Receivers _receivers;
     private readonly V2Judge _v2;
     private readonly List<PlatformRequest> _log = [];
     private WebApplication _app = null!;
@@ -43,6 +44,7 @@ public sealed class FakePlatform : IAsyncDisposable
         _judge = new SignatureJudge(Credentials, options.TimeProvider, options.RejectReplayedNonces);
         _signer = new ResponseSigner(Credentials, options.TimeProvider);
         _returns = new ReturnOrders(ProfitSharing, options.TimeProvider);
+        _receivers = new Receivers(Credentials, ProfitSharing);
     }
 
     /// <summary>
@@ -211,6 +213,7 @@ public sealed class FakePlatform : IAsyncDisposable
                 Need(query, "out_return_no"), Need(query, "sub_mchid"), query.GetValueOrDefault("order_id"), query.GetValueOrDefault("out_order_no"), ecommerce: true),
             ("POST", direct) => _returns.Create(Json(request), ecommerce: false),
             ("POST", var path) when MediaUploads.Paths.Contains(path) => MediaUploads.Upload(path, parts),
+            ("POST", "/v3/profitsharing/receivers/add") => _receivers.Add(Json(request), request.Headers.GetValueOrDefault("Wechatpay-Serial")),
             ("GET", var path) when path.StartsWith(direct + "/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => _returns.Query(
                 path[(direct.Length + 1)..], query.GetValueOrDefault("sub_mchid"), null, Need(query, "out_order_no"), ecommerce: false),
             _ => throw new PlatformError(404, "NOT_FOUND", $"{request.Method} {request.Path} 不存在 (this fake platform does not serve it)"),

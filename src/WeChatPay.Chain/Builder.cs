@@ -48,6 +48,8 @@ public static class Builder
         var time = options.TimeProvider ?? TimeProvider.System;
         IFlurlClient? v3 = null, v2 = null, v2Secure = null;
         SignatureCheck? check = null;
+        RSA? merchantKey = null;
+        Dictionary<string, RSA>? platformKeys = null;
         if (wantsV3)
         {
             var serial = Required(options.Serial, nameof(options.Serial), "APIv3").ToUpperInvariant();
@@ -56,8 +58,8 @@ public static class Builder
                 throw new ArgumentException($"Serial must be the merchant API certificate serial in hex; got \"{serial}\".", nameof(options.Serial));
             }
 
-            var privateKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
-            var keys = Keys.Platform(options.Certs);
+            var privateKey = merchantKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
+            var keys = platformKeys = Keys.Platform(options.Certs);
             check = new SignatureCheck(keys, time);
             v3 = Flurl(options, Handler(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(check)));
         }
@@ -86,7 +88,7 @@ public static class Builder
             throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key; got {apiV3Key.Length} characters.", nameof(options.ApiV3Key));
         }
 
-        var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret);
+        var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret, merchantKey, platformKeys);
         return new ChainNode(new Client(baseUri, identity, v3, v2, v2Secure), PathTemplate.Root);
     }
 

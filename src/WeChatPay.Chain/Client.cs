@@ -22,6 +22,12 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
     {
         var read = RequestOptions.Read(options, path);
         var (flurl, content) = path.IsV2 ? PrepareV2(method, path, read) : PrepareV3(method, path, read);
+        if (content is SignedBody { SealedWith: { } serial })
+        {
+            read.Headers.RemoveAll(h => h.Key.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase));
+            read.Headers.Add(new("Wechatpay-Serial", serial));
+        }
+
         var request = flurl.Request(Url(read.BaseUri ?? baseUri, path.Expand(read.Placeholders), read.Query));
         foreach (var (name, value) in read.Headers)
         {
@@ -70,7 +76,7 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
 
         var content = options switch
         {
-            { HasJson: true } => new SignedBody(Json.Serialize(options.Json)),
+            { HasJson: true } => Serialize(options),
             { Body: null } => null,
             { Body: string text } => new SignedBody(text),
             { Body: byte[] bytes } => new SignedBody(Utf8(bytes)),
@@ -84,6 +90,16 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
         }
 
         return (v3, content);
+    }
+
+    /// <summary>The JSON body, its sensitive fields sealed with the platform key their <c>Wechatpay-Serial</c> will name.</summary>
+    private SignedBody Serialize(RequestOptions options)
+    {
+        var named = options.Headers.Find(h => h.Key.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase)).Value;
+        var sealing = new Lazy<(string Serial, System.Security.Cryptography.RSA Key)>(() => identity.SealingKey(named));
+        var converter = new LazySensitiveConverter(() => sealing.Value.Key);
+        var text = Json.Serialize(options.Json, converter);
+        return new SignedBody(text) { SealedWith = converter.Used ? sealing.Value.Serial : null };
     }
 
     private (IFlurlClient, HttpContent?) PrepareV2(HttpMethod method, PathTemplate path, RequestOptions options)

@@ -10,6 +10,7 @@ public sealed class ProfitSharingLedger
     private readonly List<Order> _orders = [];
     private readonly HashSet<string> _abnormal = new(StringComparer.Ordinal);
     private readonly HashSet<string> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (string Type, string? Name)> _receivers = new(StringComparer.Ordinal);
 
     internal ProfitSharingLedger()
     {
@@ -51,6 +52,26 @@ public sealed class ProfitSharingLedger
         lock (Sync)
         {
             _held.Add(receiver);
+        }
+    }
+
+    /// <summary>The receivers added through <c>/v3/profitsharing/receivers/add</c>: type and decrypted name, by account.</summary>
+    public IReadOnlyDictionary<string, (string Type, string? Name)> Receivers
+    {
+        get
+        {
+            lock (Sync)
+            {
+                return new Dictionary<string, (string Type, string? Name)>(_receivers);
+            }
+        }
+    }
+
+    internal void AddReceiver(string account, string type, string? name)
+    {
+        lock (Sync)
+        {
+            _receivers[account] = (type, name);
         }
     }
 

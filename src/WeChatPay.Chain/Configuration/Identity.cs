@@ -7,4 +7,26 @@ namespace WeChatPay.Chain;
 /// <param name="Check">The APIv3 platform-signature check, when APIv3 is configured.</param>
 /// <param name="ApiV3Key">The APIv3 key, when given.</param>
 /// <param name="Secret">The APIv2 key, when given.</param>
-internal sealed record Identity(string Mchid, SignatureCheck? Check, string? ApiV3Key, string? Secret);
+/// <param name="MerchantKey">The merchant private key, when APIv3 is configured: it opens sensitive response fields.</param>
+/// <param name="PlatformKeys">The platform's keys by serial, when APIv3 is configured: they seal sensitive request fields.</param>
+internal sealed record Identity(string Mchid, SignatureCheck? Check, string? ApiV3Key, string? Secret, System.Security.Cryptography.RSA? MerchantKey, IReadOnlyDictionary<string, System.Security.Cryptography.RSA>? PlatformKeys)
+{
+    /// <summary>
+    /// The key to seal sensitive fields with, and its serial: the one <paramref name="serial"/> names, else the WeChat
+    /// Pay public key, else the first platform certificate by serial.
+    /// </summary>
+    public (string Serial, System.Security.Cryptography.RSA Key) SealingKey(string? serial)
+    {
+        var keys = PlatformKeys ?? throw new InvalidOperationException("Sensitive fields are encrypted with the platform's key: set Serial, PrivateKey and Certs in BuilderOptions.");
+        if (serial is not null)
+        {
+            return keys.TryGetValue(serial, out var named)
+                ? (serial, named)
+                : throw new ArgumentException($"Wechatpay-Serial {serial} names no configured key; the known serials are {string.Join(", ", keys.Keys.Order(StringComparer.Ordinal))}.", "headers");
+        }
+
+        var chosen = keys.Keys.Where(k => k.StartsWith("PUB_KEY_ID_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault()
+            ?? keys.Keys.Order(StringComparer.Ordinal).First();
+        return (chosen, keys[chosen]);
+    }
+}

@@ -10,15 +10,20 @@ namespace WeChatPay.Chain;
 /// </summary>
 internal static class Json
 {
-    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
-    {
-        DateParseHandling = DateParseHandling.None,
-    });
+    private static readonly JsonSerializerSettings Settings = new() { DateParseHandling = DateParseHandling.None };
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-    public static string Serialize(object? value)
+    public static string Serialize(object? value, JsonConverter? converter = null)
     {
+        var serializer = Serializer;
+        if (converter is not null)
+        {
+            serializer = JsonSerializer.Create(Settings);
+            serializer.Converters.Add(converter);
+        }
+
         using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        Serializer.Serialize(writer, value);
+        serializer.Serialize(writer, value);
         return writer.ToString();
     }
 

@@ -14,4 +14,7 @@ internal sealed class SignedBody : CapturedStringContent
     {
         Headers.ContentType = new MediaTypeHeaderValue("application/json");
     }
+
+    /// <summary>The serial of the key that sealed sensitive fields in this body, if any did.</summary>
+    public string? SealedWith { get; init; }
 }

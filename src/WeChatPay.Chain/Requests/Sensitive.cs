@@ -1,0 +1,57 @@
+using System.Security.Cryptography;
+using Newtonsoft.Json;
+
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// Sensitive fields (敏感信息): names, id numbers, phone numbers. Wrap a <c>json</c> value in <see cref="Of"/> and it
+/// is sent encrypted (RSA OAEP SHA-1) with the platform's key, and the request's <c>Wechatpay-Serial</c> header names
+/// that key. The WeChat Pay public key is used when configured; a <c>Wechatpay-Serial</c> given in option
+/// <c>headers</c> picks the key instead. <see cref="Decrypt"/> opens fields the platform encrypted to the merchant.
+/// </summary>
+public static class Sensitive
+{
+    /// <summary>A value to send encrypted.</summary>
+    /// <param name="plaintext">The value.</param>
+    public static SensitiveField Of(string plaintext) => new(plaintext ?? throw new ArgumentNullException(nameof(plaintext)));
+
+    /// <summary>Decrypts a field the platform encrypted to the merchant key (OAEP SHA-1, base64).</summary>
+    /// <param name="instance">The instance whose <c>PrivateKey</c> applies.</param>
+    /// <param name="ciphertext">The field's value.</param>
+    /// <exception cref="CryptographicException">It does not decrypt with the merchant key.</exception>
+    public static string Decrypt(IChainNode instance, string ciphertext)
+    {
+        var identity = (instance as ChainNode ?? throw new ArgumentException("Pass the instance Builder.Factory returned.", nameof(instance))).Client.Identity;
+        var key = identity.MerchantKey ?? throw new InvalidOperationException("Sensitive fields are decrypted with the merchant private key: set PrivateKey in BuilderOptions.");
+        return Crypto.Rsa.Decrypt(ciphertext, key);
+    }
+}
+
+/// <summary>A <c>json</c> value sent encrypted; see <see cref="Sensitive"/>. Its <see cref="ToString"/> never shows it.</summary>
+public sealed class SensitiveField
+{
+    internal SensitiveField(string plaintext) => Plaintext = plaintext;
+
+    internal string Plaintext { get; }
+
+    /// <summary>A placeholder, never the value.</summary>
+    public override string ToString() => "(sensitive)";
+}
+
+/// <summary>
+/// Writes each <see cref="SensitiveField"/> encrypted with one key, chosen only when the first such field is met, and
+/// remembers that it did, so a body with no sensitive field needs no platform key and gets no header.
+/// </summary>
+internal sealed class LazySensitiveConverter(Func<RSA> key) : JsonConverter<SensitiveField>
+{
+    public bool Used { get; private set; }
+
+    public override void WriteJson(JsonWriter writer, SensitiveField? value, JsonSerializer serializer)
+    {
+        Used = true;
+        writer.WriteValue(value is null ? null : Crypto.Rsa.Encrypt(value.Plaintext, key()));
+    }
+
+    public override SensitiveField ReadJson(JsonReader reader, Type objectType, SensitiveField? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
+        throw new NotSupportedException("Sensitive fields are only written.");
+}
