@@ -29,6 +29,7 @@ public sealed class FakePlatform : IAsyncDisposable
     private readonly ResponseSigner _signer;
     private readonly ReturnOrders _returns;
     private readonly Receivers _receivers;
+    private readonly Bills _bills = new();
     private readonly V2Judge _v2;
     private readonly List<PlatformRequest> _log = [];
     private WebApplication _app = null!;
@@ -163,7 +164,7 @@ public sealed class FakePlatform : IAsyncDisposable
                 break;
         }
 
-        if (!request.Path.StartsWith("/v3/", StringComparison.Ordinal))
+        if (!request.Path.StartsWith("/v3/", StringComparison.Ordinal) && !request.Path.StartsWith("/hk/v3/", StringComparison.Ordinal))
         {
             await WriteV2Async(context, request, AnswerV2(request, context.Connection.ClientCertificate, fault), fault).ConfigureAwait(false);
             return;
@@ -171,7 +172,7 @@ public sealed class FakePlatform : IAsyncDisposable
 
         // A media upload signs its meta part only; everything else signs the whole body.
         var parts = await MediaUploads.ReadAsync(context.Request.ContentType, body).ConfigureAwait(false);
-        JToken answer;
+        object answer;
         try
         {
             try
@@ -188,7 +189,7 @@ public sealed class FakePlatform : IAsyncDisposable
             {
                 Fault.ServerError => throw new PlatformError(500, "SYSTEM_ERROR", "系统错误，请使用相同参数稍后重新调用 (retry later with the same parameters)"),
                 Fault.TooManyRequests => throw new PlatformError(429, "FREQUENCY_LIMITED", "频率超限，请降低频率后重试 (slow down)"),
-                _ => Route(request, parts),
+                _ => Route(request, parts, new Uri($"{context.Request.Scheme}://{context.Request.Host}/")),
             };
             request.Status = 200;
         }
@@ -199,10 +200,46 @@ public sealed class FakePlatform : IAsyncDisposable
             answer = error.Body();
         }
 
-        await WriteAsync(context, request, answer, fault).ConfigureAwait(false);
+        if (answer is FileAnswer file)
+        {
+            await WriteFileAsync(context, file, fault).ConfigureAwait(false);
+            return;
+        }
+
+        await WriteAsync(context, request, (JToken)answer, fault).ConfigureAwait(false);
     }
 
-    private JToken Route(PlatformRequest request, MediaUploads.Parts? parts)
+    /// <summary>A file: a bill (unsigned) or a statement (signed over <c>{"sha1":…}</c>, with <c>Wechatpay-Statement-Sha1</c>).</summary>
+    private sealed record FileAnswer(byte[] Bytes, bool Statement);
+
+    private async Task WriteFileAsync(HttpContext context, FileAnswer file, Fault? fault)
+    {
+        var bytes = file.Bytes;
+        var response = context.Response;
+        if (file.Statement)
+        {
+            var sha1 = Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(bytes)).ToLowerInvariant();
+            var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["Wechatpay-Statement-Sha1"] = sha1 };
+            _signer.Sign(headers, Encoding.UTF8.GetBytes("{\"sha1\":\"" + sha1 + "\"}"), SigningMode, fault);
+            foreach (var (name, value) in headers)
+            {
+                response.Headers[name] = value;
+            }
+        }
+
+        if (fault is Fault.TamperedDownload)
+        {
+            bytes = [.. bytes];
+            bytes[^2] ^= 0x01;
+        }
+
+        response.StatusCode = 200;
+        response.ContentType = "application/octet-stream";
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private object Route(PlatformRequest request, MediaUploads.Parts? parts, Uri baseUri)
     {
         var query = Query(request.RawTarget);
         const string direct = "/v3/profitsharing/return-orders";
@@ -214,6 +251,9 @@ public sealed class FakePlatform : IAsyncDisposable
             ("POST", direct) => _returns.Create(Json(request), ecommerce: false),
             ("POST", var path) when MediaUploads.Paths.Contains(path) => MediaUploads.Upload(path, parts),
             ("POST", "/v3/profitsharing/receivers/add") => _receivers.Add(Json(request), request.Headers.GetValueOrDefault("Wechatpay-Serial")),
+            ("GET", "/v3/bill/tradebill" or "/v3/bill/fundflowbill") => _bills.Request(request.Path[9..], query, baseUri),
+            ("GET", "/v3/billdownload/file") => new FileAnswer(_bills.File(query), Statement: false),
+            ("GET", "/v3/statements" or "/hk/v3/statements" or "/v3/global/statements") => new FileAnswer(Bills.Statement(query), Statement: true),
             ("GET", var path) when path.StartsWith(direct + "/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => _returns.Query(
                 path[(direct.Length + 1)..], query.GetValueOrDefault("sub_mchid"), null, Need(query, "out_order_no"), ecommerce: false),
             _ => throw new PlatformError(404, "NOT_FOUND", $"{request.Method} {request.Path} 不存在 (this fake platform does not serve it)"),

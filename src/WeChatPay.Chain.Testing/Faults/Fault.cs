@@ -32,4 +32,7 @@ public enum Fault
 
     /// <summary>The answer's signature is the platform's <c>WECHATPAY/SIGNTEST/</c> probe, which must be refused.</summary>
     SignatureProbe,
+
+    /// <summary>A downloaded file (bill, statement) arrives with one byte changed after its digest was taken.</summary>
+    TamperedDownload,
 }

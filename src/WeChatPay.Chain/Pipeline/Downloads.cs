@@ -7,6 +7,7 @@ internal static class Downloads
     {
         "/v3/billdownload/file",
         "/v3/statements",
+        "/hk/v3/statements",
         "/v3/global/statements",
         "/v3/new-tax-control-fapiao/download",
         "/v3/transferdownload/elecvoucherfile",
@@ -15,6 +16,9 @@ internal static class Downloads
     }.Select(p => p.Split('/'))];
 
     private static readonly HashSet<string> NotFiles = new(StringComparer.Ordinal) { "/v3/merchant-service/images/upload" };
+
+    /// <summary>The overseas statement paths, whose answers may carry <c>Wechatpay-Statement-Sha1</c>.</summary>
+    public static bool IsStatement(string path) => path is "/v3/statements" or "/hk/v3/statements" or "/v3/global/statements";
 
     public static bool IsFile(string path)
     {

@@ -1,25 +1,47 @@
+using System.Text;
 using Flurl.Http;
 
 namespace WeChatPay.Chain.Pipeline;
 
 /// <summary>
 /// Step <c>verifier</c>: fails closed on a 2xx APIv3 response unless <see cref="SignatureCheck"/> passes over its raw
-/// body. Non-2xx answers and file downloads are not signed by the platform and pass through.
+/// body. Non-2xx answers and file downloads are not signed by the platform and pass through (a bill file is checked
+/// by <see cref="Download.BillAsync"/> against its bill's hash); an overseas statement with
+/// <c>Wechatpay-Statement-Sha1</c> is verified over <c>{"sha1":…}</c> and its bytes checked against that SHA-1.
 /// </summary>
 internal sealed class V3Verifier(SignatureCheck check) : IInterceptor
 {
+    private const string StatementSha1 = "Wechatpay-Statement-Sha1";
+
     public string Name => "verifier";
 
     public async Task AfterCallAsync(FlurlCall call)
     {
         var message = call.HttpResponseMessage;
-        if (message is null || (int)message.StatusCode is < 200 or >= 300 || Downloads.IsFile(call.HttpRequestMessage.RequestUri!.AbsolutePath))
+        var path = call.HttpRequestMessage.RequestUri!.AbsolutePath;
+        if (message is null || (int)message.StatusCode is < 200 or >= 300)
+        {
+            return;
+        }
+
+        string? Header(string name) => message.Headers.TryGetValues(name, out var found) ? found.FirstOrDefault() : null;
+        if (Downloads.IsStatement(path) && Header(StatementSha1) is { } sha1)
+        {
+            // An overseas statement signs {"sha1":"<header>"} instead of the file; the file is checked against the header.
+            var file = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
+            var response = WeChatPayResponse.Of(call, file);
+            check.Check(Header, Encoding.UTF8.GetBytes("{\"sha1\":\"" + sha1 + "\"}"), new Rejections(response));
+            Download.Check(response, "SHA1", sha1);
+            return;
+        }
+
+        if (Downloads.IsFile(path))
         {
             return;
         }
 
         var body = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
-        check.Check(name => message.Headers.TryGetValues(name, out var found) ? found.FirstOrDefault() : null, body, new Rejections(WeChatPayResponse.Of(call, body)));
+        check.Check(Header, body, new Rejections(WeChatPayResponse.Of(call, body)));
     }
 
     private sealed class Rejections(WeChatPayResponse response) : SignatureCheck.IRejections
