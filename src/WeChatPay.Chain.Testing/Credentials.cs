@@ -19,8 +19,9 @@ public sealed class Credentials
             throw new ArgumentException("MerchantSerial must be hex of whole bytes whose first byte is below 0x80, as certificate serials are.", nameof(options));
         }
 
-        PlatformKey = RSA.Create(2048);
-        PlatformCertificate = Certificate(PlatformKey, "Tenpay.com Root CA (fake)");
+        _time = options.TimeProvider;
+        _current = NewPlatformCertificate();
+        _platform.Add(_current);
         PublicKey = RSA.Create(2048);
         PublicKeyId = "PUB_KEY_ID_0" + RandomNumberGenerator.GetInt32(100_000_000, 999_999_999) + RandomNumberGenerator.GetInt32(100_000_000, 999_999_999) + "00000000000";
         ApiV3Key = RandomNumberGenerator.GetString(Alphanumeric, 32);
@@ -45,11 +46,27 @@ public sealed class Credentials
     /// <summary>The merchant API certificate serial, upper-case hex.</summary>
     public string MerchantSerial { get; }
 
-    /// <summary>The platform certificate's private key.</summary>
-    public RSA PlatformKey { get; }
+    private readonly TimeProvider _time;
+    private readonly List<Issued> _platform = [];
+    private Issued _current;
 
-    /// <summary>The platform certificate (self-signed; nothing trusts it).</summary>
-    public X509Certificate2 PlatformCertificate { get; }
+    /// <summary>The current platform certificate's private key, which signs answers in certificate mode.</summary>
+    public RSA PlatformKey => Volatile.Read(ref _current).Key;
+
+    /// <summary>The current platform certificate (self-signed; nothing trusts it).</summary>
+    public X509Certificate2 PlatformCertificate => Volatile.Read(ref _current).Certificate;
+
+    /// <summary>Every platform certificate published (current, older and coming), as <c>/v3/certificates</c> lists the unexpired ones.</summary>
+    public IReadOnlyList<X509Certificate2> PlatformCertificates
+    {
+        get
+        {
+            lock (_platform)
+            {
+                return [.. _platform.Select(p => p.Certificate)];
+            }
+        }
+    }
 
     /// <summary>The platform certificate's serial, as <c>Wechatpay-Serial</c> names it.</summary>
     public string PlatformSerial => PlatformCertificate.SerialNumber;
@@ -107,12 +124,38 @@ public sealed class Credentials
     /// <summary>Names the merchant and the serials; never a key.</summary>
     public override string ToString() => $"Credentials {{ Mchid = {Mchid}, MerchantSerial = {MerchantSerial}, PlatformSerial = {PlatformSerial}, PublicKeyId = {PublicKeyId} }}";
 
-    private static X509Certificate2 Certificate(RSA key, string name)
+    /// <summary>Publishes a new platform certificate (listed by <c>/v3/certificates</c>) without signing with it yet.</summary>
+    internal X509Certificate2 PublishPlatformCertificate()
     {
-        var request = new CertificateRequest($"CN={name}, O=WeChatPay.Chain.Testing", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var now = DateTimeOffset.UtcNow;
-        return request.Create(request.SubjectName, X509SignatureGenerator.CreateForRSA(key, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddYears(5), RandomSerial());
+        var next = NewPlatformCertificate();
+        lock (_platform)
+        {
+            _platform.Add(next);
+        }
+
+        return next.Certificate;
     }
+
+    /// <summary>Signs with the newest published platform certificate from now on.</summary>
+    internal void SwitchToNewestPlatformCertificate()
+    {
+        lock (_platform)
+        {
+            Volatile.Write(ref _current, _platform[^1]);
+        }
+    }
+
+    /// <summary>A platform certificate valid for 5 years from now by the platform's clock.</summary>
+    private Issued NewPlatformCertificate()
+    {
+        var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Tenpay.com Root CA (fake), O=WeChatPay.Chain.Testing", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var now = _time.GetUtcNow();
+        return new Issued(key, request.Create(request.SubjectName, X509SignatureGenerator.CreateForRSA(key, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddYears(5), RandomSerial()));
+    }
+
+    /// <summary>A platform certificate and its key.</summary>
+    private sealed record Issued(RSA Key, X509Certificate2 Certificate);
 
     private static X509Certificate2 Authority(string name)
     {

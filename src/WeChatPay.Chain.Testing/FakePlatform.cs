@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -132,6 +133,23 @@ public sealed class FakePlatform : IAsyncDisposable
     /// </summary>
     public BuilderOptions ClientOptions() => Credentials.ClientOptions(BaseUri, _options.TimeProvider);
 
+    /// <summary>Lists a new platform certificate in <c>/v3/certificates</c>, as WeChat Pay does ahead of a switch; answers stay signed with the current one.</summary>
+    /// <returns>The new certificate.</returns>
+    public X509Certificate2 PublishPlatformCertificate() => Credentials.PublishPlatformCertificate();
+
+    /// <summary>Signs answers in certificate mode with the newest published certificate (publishing one first if none is pending).</summary>
+    /// <returns>The certificate now signing.</returns>
+    public X509Certificate2 RotatePlatformCertificate()
+    {
+        if (Credentials.PlatformCertificates[^1] == Credentials.PlatformCertificate)
+        {
+            Credentials.PublishPlatformCertificate();
+        }
+
+        Credentials.SwitchToNewestPlatformCertificate();
+        return Credentials.PlatformCertificate;
+    }
+
     /// <summary>Stops listening.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -251,6 +269,7 @@ public sealed class FakePlatform : IAsyncDisposable
             ("POST", direct) => _returns.Create(Json(request), ecommerce: false),
             ("POST", var path) when MediaUploads.Paths.Contains(path) => MediaUploads.Upload(path, parts),
             ("POST", "/v3/profitsharing/receivers/add") => _receivers.Add(Json(request), request.Headers.GetValueOrDefault("Wechatpay-Serial")),
+            ("GET", "/v3/certificates") => Certificates(),
             ("GET", "/v3/bill/tradebill" or "/v3/bill/fundflowbill") => _bills.Request(request.Path[9..], query, baseUri),
             ("GET", "/v3/billdownload/file") => new FileAnswer(_bills.File(query), Statement: false),
             ("GET", "/v3/statements" or "/hk/v3/statements" or "/v3/global/statements") => new FileAnswer(Bills.Statement(query), Statement: true),
@@ -264,7 +283,7 @@ public sealed class FakePlatform : IAsyncDisposable
     /// An APIv2 answer: a refusal (<c>return_code FAIL</c>, unsigned), a business failure (<c>result_code FAIL</c>
     /// with <c>err_code</c>, signed) or the result, signed with the request's <c>sign_type</c>.
     /// </summary>
-    private (Dictionary<string, string> Fields, string? SignType) AnswerV2(PlatformRequest request, System.Security.Cryptography.X509Certificates.X509Certificate2? certificate, Fault? fault)
+    private (Dictionary<string, string> Fields, string? SignType) AnswerV2(PlatformRequest request, X509Certificate2? certificate, Fault? fault)
     {
         Dictionary<string, string> fields;
         try
@@ -346,6 +365,49 @@ public sealed class FakePlatform : IAsyncDisposable
         context.Response.ContentType = "text/xml; charset=utf-8";
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>/v3/certificates</c>: the unexpired platform certificates, each encrypted with the APIv3 key. A merchant in
+    /// public-key mode gets <c>RESOURCE_NOT_EXISTS</c>, as from the real platform.
+    /// </summary>
+    private JObject Certificates()
+    {
+        if (SigningMode == SigningMode.PublicKey)
+        {
+            throw PlatformError.NotFound("商户已切换为微信支付公钥模式，无平台证书 (this merchant uses the WeChat Pay public key)");
+        }
+
+        var now = _options.TimeProvider.GetUtcNow();
+        var data = new JArray();
+        foreach (var certificate in Credentials.PlatformCertificates.Where(c => c.NotAfter.ToUniversalTime() > now.UtcDateTime))
+        {
+            var nonce = System.Security.Cryptography.RandomNumberGenerator.GetString("0123456789abcdef", 12);
+            data.Add(new JObject
+            {
+                ["serial_no"] = certificate.SerialNumber,
+                ["effective_time"] = ReturnOrders.Rfc3339(certificate.NotBefore.ToUniversalTime()),
+                ["expire_time"] = ReturnOrders.Rfc3339(certificate.NotAfter.ToUniversalTime()),
+                ["encrypt_certificate"] = new JObject
+                {
+                    ["algorithm"] = "AEAD_AES_256_GCM",
+                    ["nonce"] = nonce,
+                    ["associated_data"] = "certificate",
+                    ["ciphertext"] = Seal(certificate.ExportCertificatePem(), nonce, "certificate"),
+                },
+            });
+        }
+
+        return new JObject { ["data"] = data };
+    }
+
+    private string Seal(string plaintext, string nonce, string associatedData)
+    {
+        var input = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[input.Length + 16];
+        using var aes = new System.Security.Cryptography.AesGcm(Encoding.ASCII.GetBytes(Credentials.ApiV3Key), 16);
+        aes.Encrypt(Encoding.ASCII.GetBytes(nonce), input, output.AsSpan(0, input.Length), output.AsSpan(input.Length), Encoding.UTF8.GetBytes(associatedData));
+        return Convert.ToBase64String(output);
     }
 
     private static JObject Json(PlatformRequest request)

@@ -49,7 +49,12 @@ public static class Builder
         IFlurlClient? v3 = null, v2 = null, v2Secure = null;
         SignatureCheck? check = null;
         RSA? merchantKey = null;
-        Dictionary<string, RSA>? platformKeys = null;
+        PlatformKeyStore? platformKeys = null;
+        CertificateRenewer? renewer = null;
+        if (options.ApiV3Key is { } apiV3Key && (apiV3Key.Length != 32 || !apiV3Key.All(char.IsAscii)))
+        {
+            throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key; got {apiV3Key.Length} characters.", nameof(options.ApiV3Key));
+        }
         if (wantsV3)
         {
             var serial = Required(options.Serial, nameof(options.Serial), "APIv3").ToUpperInvariant();
@@ -59,9 +64,20 @@ public static class Builder
             }
 
             var privateKey = merchantKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
-            var keys = platformKeys = Keys.Platform(options.Certs);
-            check = new SignatureCheck(keys, time);
-            v3 = Flurl(options, Handler(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(check)));
+            platformKeys = new PlatformKeyStore(Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates));
+            check = new SignatureCheck(platformKeys, time);
+            if (options.AutoRenewCertificates)
+            {
+                var interval = options.CertificateRenewalInterval ?? TimeSpan.FromHours(12);
+                if (interval < TimeSpan.FromMinutes(1))
+                {
+                    throw new ArgumentException($"CertificateRenewalInterval must be at least a minute; got {interval}.", nameof(options.CertificateRenewalInterval));
+                }
+
+                renewer = new CertificateRenewer(platformKeys, options.ApiV3Key ?? throw new ArgumentException("AutoRenewCertificates downloads certificates encrypted with the APIv3 key: set ApiV3Key.", nameof(options.ApiV3Key)), time, interval);
+            }
+
+            v3 = Flurl(options, Handler(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(check, renewer)));
         }
 
         if (options.Secret is { } secret)
@@ -83,13 +99,10 @@ public static class Builder
             throw new ArgumentException("Merchant (the certificate for APIv2 secapi calls) needs Secret, the APIv2 key, to sign those calls.", nameof(options.Secret));
         }
 
-        if (options.ApiV3Key is { } apiV3Key && (apiV3Key.Length != 32 || !apiV3Key.All(char.IsAscii)))
-        {
-            throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key; got {apiV3Key.Length} characters.", nameof(options.ApiV3Key));
-        }
-
         var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret, merchantKey, platformKeys);
-        return new ChainNode(new Client(baseUri, identity, v3, v2, v2Secure), PathTemplate.Root);
+        var client = new Client(baseUri, identity, v3, v2, v2Secure);
+        renewer?.Attach(client);
+        return new ChainNode(client, PathTemplate.Root);
     }
 
     private static InterceptorPipeline Pipeline(BuilderOptions options, string api, IInterceptor signer, IInterceptor verifier)

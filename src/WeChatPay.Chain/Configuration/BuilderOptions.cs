@@ -29,6 +29,17 @@ public sealed class BuilderOptions
     /// </summary>
     public string? ApiV3Key { get; set; }
 
+    /// <summary>
+    /// Keep platform certificates current by themselves: download <c>v3/certificates</c> (decrypted with
+    /// <see cref="ApiV3Key"/>, verified with the certificate it carries) every <see cref="CertificateRenewalInterval"/>,
+    /// and at once (at most once a minute) when an answer names a serial not yet known. Downloaded certificates join the
+    /// ones in <see cref="Certs"/>, which may then start empty; expired ones are dropped; WeChat Pay public keys stay.
+    /// </summary>
+    public bool AutoRenewCertificates { get; set; }
+
+    /// <summary>How often <see cref="AutoRenewCertificates"/> downloads; 12 hours by default.</summary>
+    public TimeSpan? CertificateRenewalInterval { get; set; }
+
     /// <summary>The APIv2 key (APIv2密钥), which signs and verifies APIv2 (<c>v2/…</c>) calls. Not needed for APIv3 only.</summary>
     public string? Secret { get; set; }
 

@@ -35,9 +35,9 @@ internal static class Keys
         return key;
     }
 
-    public static Dictionary<string, RSA> Platform(IDictionary<string, KeySource> certs)
+    public static Dictionary<string, RSA> Platform(IDictionary<string, KeySource> certs, bool allowEmpty = false)
     {
-        if (certs.Count == 0)
+        if (certs.Count == 0 && !allowEmpty)
         {
             throw new ArgumentException(
                 "Certs is empty, so no response could be verified: add the WeChat Pay public key by its PUB_KEY_ID_… id, or platform certificates by serial.",

@@ -19,8 +19,6 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
 
     private const string Probe = "WECHATPAY/SIGNTEST/";
 
-    private readonly string[] _known = [.. keys.Keys.Order(StringComparer.Ordinal)];
-
     /// <summary>Makes the exception for each way a check fails.</summary>
     public interface IRejections
     {
@@ -34,6 +32,9 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
 
         Exception BadSignature(string serial);
     }
+
+    /// <summary>Whether a key for <paramref name="serial"/> is known now.</summary>
+    public bool Knows(string serial) => keys.ContainsKey(serial);
 
     /// <summary>Returns the serial whose key verified; throws what <paramref name="reject"/> makes otherwise.</summary>
     public string Check(Func<string, string?> header, ReadOnlySpan<byte> body, IRejections reject)
@@ -58,7 +59,7 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
 
         if (!keys.TryGetValue(serial, out var key))
         {
-            throw reject.UnknownSerial(serial, _known);
+            throw reject.UnknownSerial(serial, [.. keys.Keys.Order(StringComparer.Ordinal)]);
         }
 
         if (signature.StartsWith(Probe, StringComparison.Ordinal))

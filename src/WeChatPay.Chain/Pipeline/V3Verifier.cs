@@ -9,7 +9,7 @@ namespace WeChatPay.Chain.Pipeline;
 /// by <see cref="Download.BillAsync"/> against its bill's hash); an overseas statement with
 /// <c>Wechatpay-Statement-Sha1</c> is verified over <c>{"sha1":…}</c> and its bytes checked against that SHA-1.
 /// </summary>
-internal sealed class V3Verifier(SignatureCheck check) : IInterceptor
+internal sealed class V3Verifier(SignatureCheck check, CertificateRenewer? renewer) : IInterceptor
 {
     private const string StatementSha1 = "Wechatpay-Statement-Sha1";
 
@@ -25,12 +25,22 @@ internal sealed class V3Verifier(SignatureCheck check) : IInterceptor
         }
 
         string? Header(string name) => message.Headers.TryGetValues(name, out var found) ? found.FirstOrDefault() : null;
+        if (CertificateRenewer.IsDownloading)
+        {
+            return; // the renewer's own download, verified by the renewer with the certificate it carries
+        }
+
+        if (renewer is not null && Header("Wechatpay-Serial") is { } serial && !check.Knows(serial))
+        {
+            await renewer.RefreshAsync().ConfigureAwait(false);
+        }
+
         if (Downloads.IsStatement(path) && Header(StatementSha1) is { } sha1)
         {
             // An overseas statement signs {"sha1":"<header>"} instead of the file; the file is checked against the header.
             var file = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
             var response = WeChatPayResponse.Of(call, file);
-            check.Check(Header, Encoding.UTF8.GetBytes("{\"sha1\":\"" + sha1 + "\"}"), new Rejections(response));
+            check.Check(Header, Encoding.UTF8.GetBytes("{\"sha1\":\"" + sha1 + "\"}"), new ResponseRejections(response));
             Download.Check(response, "SHA1", sha1);
             return;
         }
@@ -41,19 +51,6 @@ internal sealed class V3Verifier(SignatureCheck check) : IInterceptor
         }
 
         var body = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
-        check.Check(Header, body, new Rejections(WeChatPayResponse.Of(call, body)));
-    }
-
-    private sealed class Rejections(WeChatPayResponse response) : SignatureCheck.IRejections
-    {
-        public Exception HeadersMissing(IReadOnlyList<string> missing) => new ResponseHeadersMissingException(response, missing);
-
-        public Exception Timestamp(string timestamp, TimeSpan? offBy, TimeSpan window) => new ResponseTimestampException(response, timestamp, offBy, window);
-
-        public Exception UnknownSerial(string serial, IReadOnlyList<string> known) => new UnknownSerialException(response, serial, known);
-
-        public Exception Probe(string serial) => new InvalidResponseSignatureException(response, serial);
-
-        public Exception BadSignature(string serial) => new InvalidResponseSignatureException(response, serial);
+        check.Check(Header, body, new ResponseRejections(WeChatPayResponse.Of(call, body)));
     }
 }

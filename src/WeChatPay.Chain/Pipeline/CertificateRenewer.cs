@@ -1,0 +1,140 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Newtonsoft.Json.Linq;
+
+namespace WeChatPay.Chain.Pipeline;
+
+/// <summary>
+/// Keeps the platform certificates current: downloads <c>GET /v3/certificates</c>, decrypts each certificate with the
+/// APIv3 key, verifies the download with the certificate it names (bootstrapping), and swaps them into the
+/// <see cref="PlatformKeyStore"/>. It runs on a schedule (<see cref="TimeProvider"/>), and when an answer names a
+/// serial not yet known, at most once per <see cref="MinimumGap"/>; one download at a time, and calls in flight keep
+/// using the keys they have.
+/// </summary>
+internal sealed class CertificateRenewer : IDisposable
+{
+    /// <summary>How soon after one download another may be made for an unknown serial.</summary>
+    public static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(60);
+
+    private static readonly AsyncLocal<bool> Downloading = new();
+
+    private readonly PlatformKeyStore _store;
+    private readonly string _apiV3Key;
+    private readonly TimeProvider _time;
+    private readonly ITimer _timer;
+    private readonly object _sync = new();
+    private Client? _client;
+    private Task? _inFlight;
+    private DateTimeOffset _last = DateTimeOffset.MinValue;
+
+    public CertificateRenewer(PlatformKeyStore store, string apiV3Key, TimeProvider time, TimeSpan interval)
+    {
+        _store = store;
+        _apiV3Key = apiV3Key;
+        _time = time;
+        _timer = time.CreateTimer(static state => _ = ((CertificateRenewer)state!).RenewQuietlyAsync(), this, interval, interval);
+    }
+
+    /// <summary>Whether the current call is this renewer's own download, which it verifies itself.</summary>
+    public static bool IsDownloading => Downloading.Value;
+
+    /// <summary>The failure of the last download, if it failed; the keys it would have replaced stay in use.</summary>
+    public Exception? LastError { get; private set; }
+
+    /// <summary>Connects the renewer to the client it downloads with (built after it).</summary>
+    public void Attach(Client client) => _client = client;
+
+    /// <summary>Downloads now unless one ran within <see cref="MinimumGap"/>; joins a download already running.</summary>
+    public Task RefreshAsync()
+    {
+        lock (_sync)
+        {
+            if (_inFlight is { IsCompleted: false } running)
+            {
+                return running;
+            }
+
+            var now = _time.GetUtcNow();
+            if (now - _last < MinimumGap)
+            {
+                return Task.CompletedTask;
+            }
+
+            _last = now;
+            return _inFlight = DownloadAsync();
+        }
+    }
+
+    public void Dispose() => _timer.Dispose();
+
+    private async Task RenewQuietlyAsync()
+    {
+        try
+        {
+            await RefreshAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WeChatPayException or HttpRequestException or Flurl.Http.FlurlHttpException or CryptographicException or OperationCanceledException)
+        {
+            // A scheduled renewal that fails leaves the current keys in place; the next one tries again.
+        }
+    }
+
+    private async Task DownloadAsync()
+    {
+        var client = _client ?? throw new InvalidOperationException("The renewer is not attached to a client.");
+        WeChatPayResponse response;
+        Downloading.Value = true;
+        try
+        {
+            response = await client.SendAsync(HttpMethod.Get, PathTemplate.Root.Append(["v3", "certificates"]), null, CancellationToken.None).ConfigureAwait(false);
+        }
+        finally
+        {
+            Downloading.Value = false;
+        }
+
+        try
+        {
+            var downloaded = Decrypt(response);
+            var known = new Dictionary<string, RSA>(_store.ToDictionary(k => k.Key, k => k.Value), StringComparer.OrdinalIgnoreCase);
+            foreach (var (serial, key, _) in downloaded)
+            {
+                known[serial] = key;
+            }
+
+            new SignatureCheck(known, _time).Check(response.Header, response.Bytes.Span, new ResponseRejections(response));
+            _store.Update(downloaded, _time.GetUtcNow());
+            LastError = null;
+        }
+        catch (Exception e)
+        {
+            LastError = e;
+            throw;
+        }
+    }
+
+    private List<(string Serial, RSA Key, DateTimeOffset Expires)> Decrypt(WeChatPayResponse response)
+    {
+        var list = new List<(string, RSA, DateTimeOffset)>();
+        foreach (var item in response.Parsed?["data"] as JArray ?? [])
+        {
+            var serial = (string?)item["serial_no"];
+            var sealedCertificate = item["encrypt_certificate"];
+            if (serial is null || sealedCertificate is null)
+            {
+                continue;
+            }
+
+            var pem = Crypto.AesGcm.Decrypt((string)sealedCertificate["ciphertext"]!, _apiV3Key, (string)sealedCertificate["nonce"]!, (string?)sealedCertificate["associated_data"] ?? string.Empty);
+            using var certificate = X509Certificate2.CreateFromPem(pem);
+            if (!certificate.SerialNumber.Equals(serial, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new CryptographicException($"The downloaded certificate listed as {serial} has serial {certificate.SerialNumber}.");
+            }
+
+            list.Add((serial.ToUpperInvariant(), certificate.GetRSAPublicKey() ?? throw new CryptographicException("A downloaded certificate holds no RSA key."), new DateTimeOffset(certificate.NotAfter.ToUniversalTime())));
+        }
+
+        return list;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Collections;
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+
+namespace WeChatPay.Chain.Pipeline;
+
+/// <summary>
+/// The platform's keys by serial, safe to read from any thread while they change: the ones configured in
+/// <see cref="BuilderOptions.Certs"/> stay as given; downloaded platform certificates replace the previous download
+/// as a whole, expired ones left out. Readers see one snapshot or the next, never a half-updated one.
+/// </summary>
+internal sealed class PlatformKeyStore : IReadOnlyDictionary<string, RSA>
+{
+    private readonly ImmutableDictionary<string, RSA> _configured;
+    private ImmutableDictionary<string, RSA> _keys;
+
+    public PlatformKeyStore(IReadOnlyDictionary<string, RSA> configured)
+    {
+        _configured = configured.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
+        _keys = _configured;
+    }
+
+    private ImmutableDictionary<string, RSA> Keys => Volatile.Read(ref _keys);
+
+    public int Count => Keys.Count;
+
+    IEnumerable<string> IReadOnlyDictionary<string, RSA>.Keys => Keys.Keys;
+
+    public IEnumerable<RSA> Values => Keys.Values;
+
+    public RSA this[string key] => Keys[key];
+
+    /// <summary>Takes a download: the configured keys plus every downloaded certificate not expired at <paramref name="now"/>.</summary>
+    public void Update(IEnumerable<(string Serial, RSA Key, DateTimeOffset Expires)> downloaded, DateTimeOffset now)
+    {
+        var next = _configured.ToBuilder();
+        foreach (var (serial, key, expires) in downloaded)
+        {
+            if (expires > now && !next.ContainsKey(serial))
+            {
+                next[serial] = key;
+            }
+        }
+
+        Volatile.Write(ref _keys, next.ToImmutable());
+    }
+
+    public bool ContainsKey(string key) => Keys.ContainsKey(key);
+
+    public bool TryGetValue(string key, out RSA value) => Keys.TryGetValue(key, out value!);
+
+    public IEnumerator<KeyValuePair<string, RSA>> GetEnumerator() => Keys.GetEnumerator();
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
