@@ -1,0 +1,141 @@
+using Microsoft.Extensions.Time.Testing;
+using WeChatPay.Chain.Testing;
+
+namespace WeChatPay.Chain.Tests.Pipeline;
+
+/// <summary>
+/// A long-running client with AutoRenewCertificates keeps working while the fake platform publishes, switches to and
+/// retires platform certificates; the clock is a FakeTimeProvider, so hours pass in a test.
+/// </summary>
+public class CertificateRenewalTests
+{
+    private FakeTimeProvider _time = null!;
+    private FakePlatform _platform = null!;
+    private IChainNode _wx = null!;
+
+    [SetUp]
+    public async Task Start()
+    {
+        _time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        _platform = await FakePlatform.StartAsync(new FakePlatformOptions { TimeProvider = _time, SigningMode = SigningMode.PlatformCertificate });
+        var options = _platform.ClientOptions();
+        options.Certs.Clear();                      // nothing to start with: the first answer bootstraps
+        options.AutoRenewCertificates = true;
+        _wx = Builder.Factory(options);
+    }
+
+    [TearDown]
+    public async Task Stop() => await _platform.DisposeAsync();
+
+    private Task<WeChatPayResponse> Call() =>
+        _wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o" + Guid.NewGuid().ToString("N")[..8], relation_type = "USER" } });
+
+    private int Downloads => _platform.Requests.Count(r => r.Path == "/v3/certificates");
+
+    [Test]
+    public async Task Bootstraps_from_no_certificate_with_one_download()
+    {
+        var res = await Call();
+        Assert.That(res.Header("Wechatpay-Serial"), Is.EqualTo(_platform.Credentials.PlatformSerial));
+        await Call();
+        Assert.That(Downloads, Is.EqualTo(1), "the second call knows the serial already");
+    }
+
+    [Test]
+    public async Task Keeps_working_across_a_rotation_announced_ahead()
+    {
+        await Call();
+        var next = _platform.PublishPlatformCertificate();
+
+        _time.Advance(TimeSpan.FromHours(12));       // the scheduled renewal runs and learns the new certificate
+        await WaitFor(() => Downloads == 2);
+
+        _platform.RotatePlatformCertificate();
+        var res = await Call();
+
+        Assert.That(res.Header("Wechatpay-Serial"), Is.EqualTo(next.SerialNumber));
+        Assert.That(Downloads, Is.EqualTo(2), "no download was needed at the switch");
+    }
+
+    [Test]
+    public async Task Refreshes_once_when_an_unannounced_serial_appears_and_not_more_than_once_a_minute()
+    {
+        await Call();
+        _time.Advance(TimeSpan.FromMinutes(2));
+        _platform.RotatePlatformCertificate();       // switched without notice
+
+        await Call();
+        Assert.That(Downloads, Is.EqualTo(2));
+
+        _platform.RotatePlatformCertificate();       // again, within the minute: no second download
+        Assert.ThrowsAsync<UnknownSerialException>(Call);
+        Assert.That(Downloads, Is.EqualTo(2));
+
+        _time.Advance(TimeSpan.FromSeconds(61));
+        Assert.DoesNotThrowAsync(Call);
+        Assert.That(Downloads, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task Drops_certificates_that_have_expired()
+    {
+        await Call();
+        var old = _platform.Credentials.PlatformCertificate;
+        _time.Advance(TimeSpan.FromDays(365 * 5));   // the first certificate nears its end
+        _platform.RotatePlatformCertificate();
+        await WaitFor(() => Downloads >= 2);
+        var before = Downloads;
+        _time.Advance(TimeSpan.FromDays(2));         // and passes it; the scheduled renewals run meanwhile
+        await WaitFor(() => Downloads > before);
+        await Task.Delay(200);                       // let that download's keys be swapped in
+
+        var known = ((ChainNode)_wx).Client.Identity.PlatformKeys!.Keys;
+        Assert.That(known, Does.Not.Contain(old.SerialNumber), "the expired certificate was dropped");
+        Assert.That(known, Does.Contain(_platform.Credentials.PlatformSerial));
+        Assert.DoesNotThrowAsync(Call);
+    }
+
+    [Test]
+    public async Task Keeps_a_configured_wechatpay_public_key_beside_downloaded_certificates()
+    {
+        var options = _platform.ClientOptions();
+        options.Certs.Remove(_platform.Credentials.PlatformSerial);    // only the public key is configured
+        options.AutoRenewCertificates = true;
+        var wx = Builder.Factory(options);
+
+        await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o1", relation_type = "USER" } });
+        _platform.SigningMode = SigningMode.PublicKey;
+        var res = await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o2", relation_type = "USER" } });
+
+        Assert.That(res.Header("Wechatpay-Serial"), Is.EqualTo(_platform.Credentials.PublicKeyId));
+        var keys = ((ChainNode)wx).Client.Identity.PlatformKeys!;
+        Assert.That(keys.Keys, Is.EquivalentTo(new[] { _platform.Credentials.PublicKeyId, _platform.Credentials.PlatformSerial }));
+    }
+
+    [Test]
+    public void Refuses_auto_renewal_without_the_apiv3_key()
+    {
+        var options = _platform.ClientOptions();
+        options.AutoRenewCertificates = true;
+        options.ApiV3Key = null;
+        Assert.That(Assert.Throws<ArgumentException>(() => Builder.Factory(options))!.ParamName, Is.EqualTo("ApiV3Key"));
+    }
+
+    [Test]
+    public void A_download_that_does_not_verify_is_not_trusted()
+    {
+        _platform.Faults.Inject(Fault.WrongKey, when: r => r.Path == "/v3/certificates");
+        Assert.ThrowsAsync<InvalidResponseSignatureException>(Call);
+        Assert.That(Downloads, Is.EqualTo(1));
+    }
+
+    private static async Task WaitFor(Func<bool> condition)
+    {
+        for (var i = 0; i < 200 && !condition(); i++)
+        {
+            await Task.Delay(25);
+        }
+
+        Assert.That(condition(), Is.True, "timed out waiting for the background renewal");
+    }
+}
