@@ -2,25 +2,18 @@
 using System.Security.Cryptography;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Testing;
+using WeChatPay.Chain.Tests.Support;
 using AesGcm = WeChatPay.Chain.Crypto.AesGcm;
 
 namespace WeChatPay.Chain.Tests.Docs;
 
 [NonParallelizable]
-public class CryptoExamples
+public class CryptoExamples : PlatformFixture
 {
-    private FakePlatform _platform = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => _platform = await FakePlatform.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _platform.DisposeAsync();
-
     [Test]
     public void Jsapi_pay_sign()
     {
-        var merchantPrivateKeyPem = _platform.Credentials.MerchantKey.ExportPkcs8PrivateKeyPem();
+        var merchantPrivateKeyPem = Platform.Credentials.MerchantKey.ExportPkcs8PrivateKeyPem();
         #region crypto-jsapi-paysign
         RSA merchantKey = Rsa.From(merchantPrivateKeyPem);          // PEM, file://, private.pkcs1://, private.pkcs8://…
         var appId = "wx8888888888888888";
@@ -30,13 +23,13 @@ public class CryptoExamples
         var paySign = Rsa.Sign(Formatter.JoinedByLineFeed(appId, timeStamp, nonceStr, package), merchantKey);
         var forTheFrontEnd = new { appId, timeStamp, nonceStr, package, signType = "RSA", paySign };
         #endregion
-        Assert.That(Rsa.Verify(Formatter.JoinedByLineFeed(appId, timeStamp, nonceStr, package), forTheFrontEnd.paySign, _platform.Credentials.MerchantKey), Is.True);
+        Assert.That(Rsa.Verify(Formatter.JoinedByLineFeed(appId, timeStamp, nonceStr, package), forTheFrontEnd.paySign, Platform.Credentials.MerchantKey), Is.True);
     }
 
     [Test]
     public void Decrypt_a_resource()
     {
-        var apiV3Key = _platform.Credentials.ApiV3Key;
+        var apiV3Key = Platform.Credentials.ApiV3Key;
         var ciphertext = AesGcm.Encrypt("""{"out_trade_no":"1217752501201407033233368018"}""", apiV3Key, "fdasflkja484", "transaction");
         #region crypto-aes-gcm
         // resource.ciphertext, resource.nonce, resource.associated_data of a notification or a certificate download
@@ -67,7 +60,7 @@ public class CryptoExamples
     [Test]
     public async Task Sensitive_fields()
     {
-        IChainNode wx = Builder.Factory(_platform.ClientOptions());
+        IChainNode wx = Builder.Factory(Platform.ClientOptions());
         string? opened = null;
         #region sensitive-fields
         var res = await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new
@@ -88,7 +81,7 @@ public class CryptoExamples
     [Test]
     public async Task Media_upload()
     {
-        dynamic wx = Builder.Factory(_platform.ClientOptions());
+        dynamic wx = Builder.Factory(Platform.ClientOptions());
         var path = Path.Combine(Path.GetTempPath(), $"logo-{Guid.NewGuid():N}.png");
         await File.WriteAllBytesAsync(path, [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]);
         try

@@ -4,25 +4,18 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Logging;
 using WeChatPay.Chain.Samples.Notifications;
 using WeChatPay.Chain.Testing;
+using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Docs;
 
 [NonParallelizable]
-public class NotificationsExamples
+public class NotificationsExamples : PlatformFixture
 {
-    private FakePlatform _platform = null!;
-
-    [OneTimeSetUp]
-    public async Task Start() => _platform = await FakePlatform.StartAsync();
-
-    [OneTimeTearDown]
-    public async Task Stop() => await _platform.DisposeAsync();
-
     [Test]
     public void Parse_a_notification()
     {
-        var options = _platform.ClientOptions();
-        var sent = _platform.Notifications.Create("TRANSACTION.SUCCESS", new { out_trade_no = "1217752501201407033233368018", trade_state = "SUCCESS" });
+        var options = Platform.ClientOptions();
+        var sent = Platform.Notifications.Create("TRANSACTION.SUCCESS", new { out_trade_no = "1217752501201407033233368018", trade_state = "SUCCESS" });
         IReadOnlyDictionary<string, string> headers = sent.Headers;
         var body = sent.Body;
         string? handled = null;
@@ -50,8 +43,8 @@ public class NotificationsExamples
     [Test]
     public void Parse_a_v2_refund_notification()
     {
-        var wx = Builder.Factory(_platform.ClientOptions());
-        var xml = _platform.Notifications.CreateRefund(new Dictionary<string, string> { ["out_refund_no"] = "1217752501201407033233368018", ["refund_status"] = "SUCCESS" });
+        var wx = Builder.Factory(Platform.ClientOptions());
+        var xml = Platform.Notifications.CreateRefund(new Dictionary<string, string> { ["out_refund_no"] = "1217752501201407033233368018", ["refund_status"] = "SUCCESS" });
         #region notification-refund-v2
         IReadOnlyDictionary<string, string> refund = Notification.ParseRefund(wx, xml); // Secret (APIv2 key) decrypts req_info
         Console.WriteLine($"{refund["out_refund_no"]} {refund["refund_status"]}");
@@ -60,11 +53,11 @@ public class NotificationsExamples
     }
 
     [Test]
-    public async Task Test_your_endpoint_with_the_fake_platform()
+    public async Task Test_your_endpoint_with_the_fakePlatform()
     {
         await using var app = NotifyApp();
         await app.StartAsync();
-        var platform = _platform;
+        var platform = Platform;
         var endpoint = new Uri(app.Urls.First() + "/wechatpay/notify");
         #region notification-testing
         var notification = platform.Notifications.Create("TRANSACTION.SUCCESS", new { out_trade_no = "T1", trade_state = "SUCCESS" });
@@ -82,7 +75,7 @@ public class NotificationsExamples
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
-        app.MapWeChatPayNotifications("/wechatpay/notify", Builder.Factory(_platform.ClientOptions()), (_, _) => Task.CompletedTask);
+        app.MapWeChatPayNotifications("/wechatpay/notify", Builder.Factory(Platform.ClientOptions()), (_, _) => Task.CompletedTask);
         return app;
     }
 }
