@@ -21,7 +21,7 @@ public static class NotifyEndpoints
             Notice notice;
             try
             {
-                notice = Notification.Parse(wx, name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null, buffer.ToArray());
+                notice = await Notification.ParseAsync(wx, name => request.Headers.TryGetValue(name, out var value) ? value.ToString() : null, buffer.ToArray());
             }
             catch (NotificationRejectedException rejected)
             {

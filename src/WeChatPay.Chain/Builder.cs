@@ -99,7 +99,7 @@ public static class Builder
             throw new ArgumentException("Merchant (the certificate for APIv2 secapi calls) needs Secret, the APIv2 key, to sign those calls.", nameof(options.Secret));
         }
 
-        var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret, merchantKey, platformKeys);
+        var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret, merchantKey, platformKeys, renewer);
         var client = new Client(baseUri, identity, v3, v2, v2Secure);
         renewer?.Attach(client);
         return new ChainNode(client, PathTemplate.Root);

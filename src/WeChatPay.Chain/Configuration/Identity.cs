@@ -9,7 +9,8 @@ namespace WeChatPay.Chain;
 /// <param name="Secret">The APIv2 key, when given.</param>
 /// <param name="MerchantKey">The merchant private key, when APIv3 is configured: it opens sensitive response fields.</param>
 /// <param name="PlatformKeys">The platform's keys by serial, when APIv3 is configured: they seal sensitive request fields.</param>
-internal sealed record Identity(string Mchid, SignatureCheck? Check, string? ApiV3Key, string? Secret, System.Security.Cryptography.RSA? MerchantKey, IReadOnlyDictionary<string, System.Security.Cryptography.RSA>? PlatformKeys)
+/// <param name="Renewer">The certificate renewer, when <see cref="BuilderOptions.AutoRenewCertificates"/> is on.</param>
+internal sealed record Identity(string Mchid, SignatureCheck? Check, string? ApiV3Key, string? Secret, System.Security.Cryptography.RSA? MerchantKey, IReadOnlyDictionary<string, System.Security.Cryptography.RSA>? PlatformKeys, CertificateRenewer? Renewer)
 {
     /// <summary>
     /// The key to seal sensitive fields with, and its serial: the one <paramref name="serial"/> names, else the WeChat

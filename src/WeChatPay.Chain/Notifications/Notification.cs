@@ -60,6 +60,33 @@ public static class Notification
         }
     }
 
+    /// <summary>
+    /// Verifies and decrypts an APIv3 notification, first refreshing the platform certificates (at most once a
+    /// minute) when it names a serial not yet known and <see cref="BuilderOptions.AutoRenewCertificates"/> is on.
+    /// </summary>
+    /// <param name="instance">The instance whose <c>Certs</c> and <c>ApiV3Key</c> apply.</param>
+    /// <param name="header">Reads a request header by name (any case).</param>
+    /// <param name="body">The raw request body, exactly as received.</param>
+    /// <exception cref="NotificationRejectedException">A check failed; do not act on it.</exception>
+    public static async Task<Notice> ParseAsync(IChainNode instance, Func<string, string?> header, byte[] body)
+    {
+        ArgumentNullException.ThrowIfNull(header);
+        var identity = IdentityOf(instance);
+        if (identity.Renewer is { } renewer && identity.Check is { } check && header("Wechatpay-Serial") is { } serial && !check.Knows(serial))
+        {
+            try
+            {
+                await renewer.RefreshAsync().ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is WeChatPayException or HttpRequestException or Flurl.Http.FlurlHttpException or CryptographicException)
+            {
+                // The check below reports the unknown serial; why the refresh failed is kept by the renewer.
+            }
+        }
+
+        return Parse(instance, header, body);
+    }
+
     /// <summary>Verifies and decrypts an APIv3 notification whose body was read as text.</summary>
     /// <param name="instance">The instance whose <c>Certs</c> and <c>ApiV3Key</c> apply.</param>
     /// <param name="headers">The request headers (any case).</param>

@@ -113,6 +113,23 @@ public class CertificateRenewalTests
     }
 
     [Test]
+    public async Task A_notification_under_an_unannounced_certificate_refreshes_before_it_is_judged()
+    {
+        await Call();
+        _time.Advance(TimeSpan.FromMinutes(2));
+        _platform.RotatePlatformCertificate();
+        var notification = _platform.Notifications.Create("TRANSACTION.SUCCESS", new { out_trade_no = "T1" });
+        string? Header(string name) => notification.Headers.TryGetValue(name, out var value) ? value : null;
+        var body = System.Text.Encoding.UTF8.GetBytes(notification.Body);
+
+        Assert.That(Assert.Throws<NotificationRejectedException>(() => Notification.Parse(_wx, Header, body))!.Reason, Is.EqualTo(NotificationRejection.UnknownSerial), "Parse does not refresh");
+        var notice = await Notification.ParseAsync(_wx, Header, body);
+
+        Assert.That(notice.Serial, Is.EqualTo(_platform.Credentials.PlatformSerial));
+        Assert.That(Downloads, Is.EqualTo(2));
+    }
+
+    [Test]
     public void Refuses_auto_renewal_without_the_apiv3_key()
     {
         var options = _platform.ClientOptions();
