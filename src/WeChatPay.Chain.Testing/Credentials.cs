@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 
 namespace WeChatPay.Chain.Testing;
 
@@ -123,6 +124,19 @@ public sealed class Credentials
 
     /// <summary>Names the merchant and the serials; never a key.</summary>
     public override string ToString() => $"Credentials {{ Mchid = {Mchid}, MerchantSerial = {MerchantSerial}, PlatformSerial = {PlatformSerial}, PublicKeyId = {PublicKeyId} }}";
+
+    /// <summary>
+    /// AEAD_AES_256_GCM with the APIv3 key, as the platform seals notification resources and downloaded certificates:
+    /// base64 of the ciphertext followed by the 16-byte tag.
+    /// </summary>
+    internal string Seal(string plaintext, string nonce, string associatedData)
+    {
+        var input = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[input.Length + 16];
+        using var aes = new System.Security.Cryptography.AesGcm(Encoding.ASCII.GetBytes(ApiV3Key), 16);
+        aes.Encrypt(Encoding.ASCII.GetBytes(nonce), input, output.AsSpan(0, input.Length), output.AsSpan(input.Length), Encoding.UTF8.GetBytes(associatedData));
+        return Convert.ToBase64String(output);
+    }
 
     /// <summary>Publishes a new platform certificate (listed by <c>/v3/certificates</c>) without signing with it yet.</summary>
     internal X509Certificate2 PublishPlatformCertificate()

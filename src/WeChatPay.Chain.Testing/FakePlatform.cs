@@ -393,21 +393,12 @@ public sealed class FakePlatform : IAsyncDisposable
                     ["algorithm"] = "AEAD_AES_256_GCM",
                     ["nonce"] = nonce,
                     ["associated_data"] = "certificate",
-                    ["ciphertext"] = Seal(certificate.ExportCertificatePem(), nonce, "certificate"),
+                    ["ciphertext"] = Credentials.Seal(certificate.ExportCertificatePem(), nonce, "certificate"),
                 },
             });
         }
 
         return new JObject { ["data"] = data };
-    }
-
-    private string Seal(string plaintext, string nonce, string associatedData)
-    {
-        var input = Encoding.UTF8.GetBytes(plaintext);
-        var output = new byte[input.Length + 16];
-        using var aes = new System.Security.Cryptography.AesGcm(Encoding.ASCII.GetBytes(Credentials.ApiV3Key), 16);
-        aes.Encrypt(Encoding.ASCII.GetBytes(nonce), input, output.AsSpan(0, input.Length), output.AsSpan(input.Length), Encoding.UTF8.GetBytes(associatedData));
-        return Convert.ToBase64String(output);
     }
 
     private static JObject Json(PlatformRequest request)

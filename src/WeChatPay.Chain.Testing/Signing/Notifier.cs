@@ -36,13 +36,6 @@ public sealed class Notifier
     {
         var plaintext = resource as string ?? JsonConvert.SerializeObject(resource);
         var nonce = RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuvwxyz", 12);
-        var input = Encoding.UTF8.GetBytes(plaintext);
-        var sealedBytes = new byte[input.Length + 16];
-        using (var aes = new System.Security.Cryptography.AesGcm(Encoding.ASCII.GetBytes(_credentials.ApiV3Key), 16))
-        {
-            aes.Encrypt(Encoding.ASCII.GetBytes(nonce), input, sealedBytes.AsSpan(0, input.Length), sealedBytes.AsSpan(input.Length), Encoding.UTF8.GetBytes(originalType));
-        }
-
         var body = new JObject
         {
             ["id"] = Guid.NewGuid().ToString(),
@@ -54,7 +47,7 @@ public sealed class Notifier
             {
                 ["original_type"] = originalType,
                 ["algorithm"] = "AEAD_AES_256_GCM",
-                ["ciphertext"] = Convert.ToBase64String(sealedBytes),
+                ["ciphertext"] = _credentials.Seal(plaintext, nonce, originalType),
                 ["associated_data"] = originalType,
                 ["nonce"] = nonce,
             },
