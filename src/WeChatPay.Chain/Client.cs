@@ -21,14 +21,15 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
     public async Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? options, CancellationToken cancellationToken)
     {
         var read = RequestOptions.Read(options, path);
-        var (flurl, content) = path.IsV2 ? PrepareV2(method, path, read) : PrepareV3(method, path, read);
+        var wire = path.Expand(read.Placeholders);
+        var (flurl, content) = path.IsV2 ? PrepareV2(method, path, wire, read) : PrepareV3(method, path, read);
         if (content is SignedBody { SealedWith: { } serial })
         {
             read.Headers.RemoveAll(h => h.Key.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase));
             read.Headers.Add(new("Wechatpay-Serial", serial));
         }
 
-        var request = flurl.Request(Url(read.BaseUri ?? baseUri, path.Expand(read.Placeholders), read.Query));
+        var request = flurl.Request(Url(read.BaseUri ?? baseUri, wire, read.Query));
         foreach (var (name, value) in read.Headers)
         {
             if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
@@ -102,7 +103,7 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
         return new SignedBody(text) { SealedWith = converter.Used ? sealing.Value.Serial : null };
     }
 
-    private (IFlurlClient, HttpContent?) PrepareV2(HttpMethod method, PathTemplate path, RequestOptions options)
+    private (IFlurlClient, HttpContent?) PrepareV2(HttpMethod method, PathTemplate path, string wire, RequestOptions options)
     {
         if (v2 is null)
         {
@@ -114,8 +115,7 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             throw new ArgumentException($"{path.Text} is APIv2: pass its fields as option \"xml\", not \"json\" or \"body\".", options.HasJson ? "json" : "body");
         }
 
-        var wire = "/" + path.Expand(options.Placeholders);
-        if (V2Rules.NeedsCertificate(wire) && !options.Security)
+        if (V2Rules.NeedsCertificate("/" + wire) && !options.Security)
         {
             throw new ArgumentException($"{path.Text} needs the merchant certificate: pass security = true.", "security");
         }

@@ -17,7 +17,7 @@ internal sealed class V2Signer(string mchid, string secret) : IInterceptor
         var path = call.Request.Url.ToUri().AbsolutePath;
         if (call.HttpRequestMessage.Content is XmlFields body)
         {
-            var content = new XmlFields(Sign(body.Fields, path));
+            var content = XmlFields.Signed(Sign(body.Fields, path));
             call.Request.Content = content;
             call.HttpRequestMessage.Content = content;
         }

@@ -173,6 +173,20 @@ public class V2PipelineTests
     }
 
     [Test]
+    public async Task Sends_the_fields_unsigned_when_the_signer_is_removed()
+    {
+        var options = V2.Options();
+        options.Pipeline = p => p.Remove("signer");
+        dynamic wx = Builder.Factory(options);
+        _http.RespondWith(V2.Answer(Success()));
+
+        await wx.V2.Pay.Orderquery.PostAsync(new { xml = new { mch_id = "10000100", out_trade_no = "A&B" } });
+
+        var sent = await _http.CallLog.Single().HttpRequestMessage.Content!.ReadAsStringAsync();
+        Assert.That(sent, Is.EqualTo("<xml><mch_id>10000100</mch_id><out_trade_no><![CDATA[A&B]]></out_trade_no></xml>"));
+    }
+
+    [Test]
     public void Does_not_take_json_on_apiv2()
     {
         var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx.V2.Pay.Orderquery.PostAsync(new { json = new { mch_id = "10000100" } }));
