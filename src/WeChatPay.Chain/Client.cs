@@ -97,10 +97,9 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
     private SignedBody Serialize(RequestOptions options)
     {
         var named = options.Headers.Find(h => h.Key.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase)).Value;
-        var sealing = new Lazy<(string Serial, System.Security.Cryptography.RSA Key)>(() => identity.SealingKey(named));
-        var converter = new LazySensitiveConverter(() => sealing.Value.Key);
+        var converter = new LazySensitiveConverter(() => identity.SealingKey(named));
         var text = Json.Serialize(options.Json, converter);
-        return new SignedBody(text) { SealedWith = converter.Used ? sealing.Value.Serial : null };
+        return new SignedBody(text) { SealedWith = converter.Serial };
     }
 
     private (IFlurlClient, HttpContent?) PrepareV2(HttpMethod method, PathTemplate path, string wire, RequestOptions options)

@@ -96,7 +96,7 @@ internal sealed class CertificateRenewer : IDisposable
         try
         {
             var downloaded = Decrypt(response);
-            var known = new Dictionary<string, RSA>(_store.ToDictionary(k => k.Key, k => k.Value), StringComparer.OrdinalIgnoreCase);
+            var known = _store.ToDictionary(k => k.Key, k => k.Value, StringComparer.OrdinalIgnoreCase);
             foreach (var (serial, key, _) in downloaded)
             {
                 known[serial] = key;

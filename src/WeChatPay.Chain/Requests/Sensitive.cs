@@ -40,16 +40,23 @@ public sealed class SensitiveField
 
 /// <summary>
 /// Writes each <see cref="SensitiveField"/> encrypted with one key, chosen only when the first such field is met, and
-/// remembers that it did, so a body with no sensitive field needs no platform key and gets no header.
+/// keeps that key's serial, so a body with no sensitive field needs no platform key and gets no header.
 /// </summary>
-internal sealed class LazySensitiveConverter(Func<RSA> key) : JsonConverter<SensitiveField>
+internal sealed class LazySensitiveConverter(Func<(string Serial, RSA Key)> choose) : JsonConverter<SensitiveField>
 {
-    public bool Used { get; private set; }
+    private RSA? _key;
+
+    /// <summary>The serial of the key used, or <see langword="null"/> when no sensitive field was written.</summary>
+    public string? Serial { get; private set; }
 
     public override void WriteJson(JsonWriter writer, SensitiveField? value, JsonSerializer serializer)
     {
-        Used = true;
-        writer.WriteValue(value is null ? null : Crypto.Rsa.Encrypt(value.Plaintext, key()));
+        if (_key is null)
+        {
+            (Serial, _key) = choose();
+        }
+
+        writer.WriteValue(value is null ? null : Crypto.Rsa.Encrypt(value.Plaintext, _key));
     }
 
     public override SensitiveField ReadJson(JsonReader reader, Type objectType, SensitiveField? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
