@@ -131,7 +131,7 @@ public static class SeedCalls
         }
         catch (WeChatPayException error)
         {
-            Console.WriteLine($"{verb} {error.Response.RequestUri.PathAndQuery}");
+            Console.WriteLine($"{verb} {error.RequestUri.PathAndQuery}");
             Console.WriteLine($"  ✗ {error.GetType().Name}: {error.Message}");
             return 1;
         }

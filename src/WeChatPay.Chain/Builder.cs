@@ -37,6 +37,11 @@ public static class Builder
             throw new ArgumentException($"Timeout must be positive; got {timeout}.", nameof(options.Timeout));
         }
 
+        if (options.MaxResponseSize is <= 0)
+        {
+            throw new ArgumentException($"MaxResponseSize must be a positive number of bytes; got {options.MaxResponseSize}.", nameof(options.MaxResponseSize));
+        }
+
         var wantsV3 = options.Serial is not null || options.PrivateKey is not null || options.Certs.Count > 0;
         if (!wantsV3 && options.Secret is null)
         {
@@ -100,7 +105,7 @@ public static class Builder
         }
 
         var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret, merchantKey, platformKeys, renewer);
-        var client = new Client(baseUri, identity, v3, v2, v2Secure);
+        var client = new Client(baseUri, identity, v3, v2, v2Secure, options.Timeout ?? BuilderOptions.DefaultTimeout, options.MaxResponseSize ?? BuilderOptions.DefaultMaxResponseSize);
         renewer?.Attach(client);
         return new ChainNode(client, PathTemplate.Root);
     }
@@ -172,10 +177,7 @@ public static class Builder
         var client = new FlurlClient(new HttpClient(handler, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan });
         client.Settings.AllowedHttpStatusRange = "*";
         client.Settings.Redirects.Enabled = false;
-        if (options.Timeout is { } timeout)
-        {
-            client.Settings.Timeout = timeout;
-        }
+        client.Settings.Timeout = null; // each call keeps its own deadline (BuilderOptions.Timeout), body included
 
         client.Headers.Add("Accept", pipeline.Api == "APIv2" ? "text/xml, application/xml" : "application/json");
         client.Headers.Add("User-Agent", UserAgent.Value);

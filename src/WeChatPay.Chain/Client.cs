@@ -11,14 +11,34 @@ namespace WeChatPay.Chain;
 /// (APIv3; APIv2; APIv2 with the merchant certificate) and the base address. It turns (method, path, options) into
 /// one request, sends it, and returns the verified response or raises the platform's error.
 /// </summary>
-internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure)
+internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure, TimeSpan timeout, long maxResponseBytes)
 {
     /// <summary>The merchant and the keys that check what the platform sends outside a call (notifications).</summary>
     public Identity Identity => identity;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public async Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? options, CancellationToken cancellationToken)
+    public Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? options, CancellationToken cancellationToken) =>
+        SendAsync(method, path, options, null, cancellationToken);
+
+    /// <summary>
+    /// Sends one request and returns its verified answer, read into memory; <c>digest</c> is a digest the answer's
+    /// bytes must match (a bill file's hash), when known before the call.
+    /// </summary>
+    public async Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? options, (string Algorithm, string Hex)? digest, CancellationToken cancellationToken)
+    {
+        using var exchange = await StartAsync(method, path, options, digest, cancellationToken).ConfigureAwait(false);
+        return await exchange.ReadAsync((response, verified) => path.IsV2 ? V2Result(response, verified) : response).ConfigureAwait(false);
+    }
+
+    /// <summary>Streams the file a GET of <paramref name="path"/> answers to <paramref name="destination"/>; returns the bytes written.</summary>
+    public async Task<long> DownloadAsync(PathTemplate path, object? options, Stream destination, long maxBytes, (string Algorithm, string Hex)? digest, IProgress<long>? progress, CancellationToken cancellationToken)
+    {
+        using var exchange = await StartAsync(HttpMethod.Get, path, options, digest, cancellationToken).ConfigureAwait(false);
+        return await exchange.CopyToAsync(destination, maxBytes, progress).ConfigureAwait(false);
+    }
+
+    private Task<Exchange> StartAsync(HttpMethod method, PathTemplate path, object? options, (string, string)? digest, CancellationToken cancellationToken)
     {
         var read = RequestOptions.Read(options, path);
         var wire = path.Expand(read.Placeholders);
@@ -29,38 +49,12 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             read.Headers.Add(new("Wechatpay-Serial", serial));
         }
 
-        var request = flurl.Request(Url(read.BaseUri ?? baseUri, wire, read.Query));
-        foreach (var (name, value) in read.Headers)
+        if (read.Headers.Exists(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
         {
-            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException("Option \"headers\" may not set Authorization: the signer sets it for each attempt.", "headers");
-            }
-
-            request.WithHeader(name, value);
+            throw new ArgumentException("Option \"headers\" may not set Authorization: the signer sets it for each attempt.", "headers");
         }
 
-        IFlurlResponse sent;
-        try
-        {
-            sent = await request.SendAsync(method, content, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
-        }
-        catch (FlurlHttpException e) when (cancellationToken.IsCancellationRequested && e is not FlurlHttpTimeoutException)
-        {
-            // Flurl wraps the caller's own cancellation; the caller expects to see it as such.
-            throw new OperationCanceledException($"{method} {path.Text} was cancelled.", e, cancellationToken);
-        }
-
-        var message = sent.ResponseMessage;
-        var body = await ResponseBody.ReadAsync(message).ConfigureAwait(false);
-        var uri = message.RequestMessage?.RequestUri ?? request.Url.ToUri();
-        var response = new WeChatPayResponse(method, uri, message, body);
-        if (!response.IsSuccess)
-        {
-            throw WeChatPayApiException.From(response);
-        }
-
-        return path.IsV2 ? V2Result(response, message, body, uri.AbsolutePath) : response;
+        return Exchange.StartAsync(flurl, method, Url(read.BaseUri ?? baseUri, wire, read.Query), content, read.Headers, maxResponseBytes, digest, timeout, cancellationToken);
     }
 
     private (IFlurlClient, HttpContent?) PrepareV3(HttpMethod method, PathTemplate path, RequestOptions options)
@@ -134,12 +128,12 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
         return (client, new XmlFields(fields));
     }
 
-    private static WeChatPayResponse V2Result(WeChatPayResponse response, HttpResponseMessage message, byte[] body, string path)
+    private static WeChatPayResponse V2Result(WeChatPayResponse response, bool verified)
     {
         Dictionary<string, string>? fields;
         try
         {
-            fields = V2Answer.Fields(message, body, path);
+            fields = V2Answer.Fields(response.Message, response.BodyBytes, response.RequestUri.AbsolutePath);
         }
         catch (XmlException e)
         {
@@ -148,7 +142,7 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
 
         if (fields is null)
         {
-            return new WeChatPayResponse(response.Method, response.RequestUri, message, body, isJson: false);
+            return new WeChatPayResponse(response.Method, response.RequestUri, response.Message, response.BodyBytes, isJson: false);
         }
 
         var data = new JObject();
@@ -157,8 +151,8 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             data[name] = value;
         }
 
-        var result = new WeChatPayResponse(response.Method, response.RequestUri, message, body, data);
-        return V2Answer.Failed(fields) ? throw WeChatPayResultException.From(result, fields) : result;
+        var result = new WeChatPayResponse(response.Method, response.RequestUri, response.Message, response.BodyBytes, data);
+        return V2Answer.Failed(fields) ? throw WeChatPayResultException.From(result, fields, verified) : result;
     }
 
     private static string Utf8(byte[] bytes)

@@ -32,6 +32,9 @@ public sealed class ChainNode : DynamicObject, IChainNode
     /// <summary>What this node's instance shares; internal, so it is never a segment.</summary>
     internal Client Client => _client;
 
+    /// <summary>This node's path; internal, so it is never a segment.</summary>
+    internal PathTemplate Template => _path;
+
     /// <inheritdoc />
     public IChainNode this[string segments] => Chain(segments);
 

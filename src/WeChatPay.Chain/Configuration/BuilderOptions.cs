@@ -58,8 +58,26 @@ public sealed class BuilderOptions
     /// <summary>The clock for request timestamps and the response timestamp window; defaults to <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
 
-    /// <summary>How long one call may take before it is abandoned; defaults to Flurl's (100 s).</summary>
+    /// <summary>How long a call waits by default: 100 s.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
+
+    /// <summary>How many bytes of an answer are read into memory by default: 8 MiB.</summary>
+    public const long DefaultMaxResponseSize = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// How long one call may take, answer included, before it is abandoned with <see cref="WeChatPayTimeoutException"/>;
+    /// <see cref="DefaultTimeout"/> when not set, <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none. For a
+    /// streamed download (<see cref="Download"/>) it bounds the wait for the headers and then each wait for data.
+    /// </summary>
     public TimeSpan? Timeout { get; set; }
+
+    /// <summary>
+    /// The most bytes of an answer read into memory; <see cref="DefaultMaxResponseSize"/> when not set. API answers are
+    /// small: a longer one is refused with <see cref="ResponseTooLargeException"/> before it is read (when it declares
+    /// its length) or as soon as it runs past the limit. Files are streamed with <see cref="Download"/>, with a limit of
+    /// their own.
+    /// </summary>
+    public long? MaxResponseSize { get; set; }
 
     /// <summary>Further Flurl client settings, applied after this library's own (which keep any status code for the library to judge).</summary>
     public Action<FlurlHttpSettings>? FlurlSettings { get; set; }

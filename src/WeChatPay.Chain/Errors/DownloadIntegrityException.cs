@@ -4,7 +4,7 @@ namespace WeChatPay.Chain;
 public sealed class DownloadIntegrityException : WeChatPayException
 {
     internal DownloadIntegrityException(WeChatPayResponse response, string algorithm, string expected, string actual)
-        : base($"The file downloaded from {response.RequestUri.AbsolutePath} has {algorithm} {actual}, not the {expected} the platform gave: it was altered or cut short.", response)
+        : base($"The file downloaded from {response.RequestUri.AbsolutePath} has {algorithm} {actual}, not the {Excerpt.Of(expected, Excerpt.TokenLength)} the platform gave: it was altered or cut short.", response)
     {
         Algorithm = algorithm;
         Expected = expected;
@@ -19,4 +19,7 @@ public sealed class DownloadIntegrityException : WeChatPayException
 
     /// <summary>The digest of the bytes received.</summary>
     public string Actual { get; }
+
+    /// <summary>The download's response: status and headers (and the bytes, when they were read into memory).</summary>
+    public override WeChatPayResponse Response => base.Response!;
 }

@@ -19,6 +19,9 @@ public abstract class ResponseVerificationException : WeChatPayException
         : base(message, response, inner)
     {
     }
+
+    /// <summary>The rejected response: headers and status always; the body up to where it was read (not at all when the headers already failed and the body is large).</summary>
+    public override WeChatPayResponse Response => base.Response!;
 }
 
 /// <summary>The response lacks one or more of <c>Wechatpay-Timestamp</c>, <c>-Nonce</c>, <c>-Signature</c>, <c>-Serial</c>.</summary>
@@ -40,8 +43,8 @@ public sealed class ResponseTimestampException : ResponseVerificationException
     internal ResponseTimestampException(WeChatPayResponse response, string timestamp, TimeSpan? offBy, TimeSpan window)
         : base(
             offBy is { } off
-                ? $"The response to {response.Method} {response.RequestUri.AbsolutePath} has Wechatpay-Timestamp {timestamp}, {Math.Abs((long)off.TotalSeconds)} s {(off < TimeSpan.Zero ? "behind" : "ahead of")} this clock; at most {(long)window.TotalSeconds} s is accepted."
-                : $"The response to {response.Method} {response.RequestUri.AbsolutePath} has Wechatpay-Timestamp \"{timestamp}\", which is not unix seconds.",
+                ? $"The response to {response.Method} {response.RequestUri.AbsolutePath} has Wechatpay-Timestamp {Excerpt.Of(timestamp, Excerpt.TokenLength)}, {Math.Abs((long)off.TotalSeconds)} s {(off < TimeSpan.Zero ? "behind" : "ahead of")} this clock; at most {(long)window.TotalSeconds} s is accepted."
+                : $"The response to {response.Method} {response.RequestUri.AbsolutePath} has Wechatpay-Timestamp \"{Excerpt.Of(timestamp, Excerpt.TokenLength)}\", which is not unix seconds.",
             response)
     {
         Timestamp = timestamp;
@@ -59,7 +62,7 @@ public sealed class ResponseTimestampException : ResponseVerificationException
 public sealed class UnknownSerialException : ResponseVerificationException
 {
     internal UnknownSerialException(WeChatPayResponse response, string serial, IReadOnlyList<string> known)
-        : base($"The response to {response.Method} {response.RequestUri.AbsolutePath} is signed with Wechatpay-Serial {serial}, which is not configured; the known serials are {string.Join(", ", known)}.", response)
+        : base($"The response to {response.Method} {response.RequestUri.AbsolutePath} is signed with Wechatpay-Serial {Excerpt.Of(serial, Excerpt.TokenLength)}, which is not configured; the known serials are {string.Join(", ", known)}.", response)
     {
         Serial = serial;
         Known = known;
@@ -76,13 +79,56 @@ public sealed class UnknownSerialException : ResponseVerificationException
 public sealed class InvalidResponseSignatureException : ResponseVerificationException
 {
     internal InvalidResponseSignatureException(WeChatPayResponse response, string serial)
-        : base($"The response to {response.Method} {response.RequestUri.AbsolutePath} has a Wechatpay-Signature that does not verify with the key for {serial}: the body or headers were altered, or the key is not the platform's.", response)
+        : base($"The response to {response.Method} {response.RequestUri.AbsolutePath} has a Wechatpay-Signature that does not verify with the key for {Excerpt.Of(serial, Excerpt.TokenLength)}: the body or headers were altered, or the key is not the platform's.", response)
     {
         Serial = serial;
     }
 
     /// <summary>The serial whose key was used.</summary>
     public string Serial { get; }
+}
+
+/// <summary>
+/// One of the <c>Wechatpay-*</c> signature headers came more than once (or as a list): the answer is refused rather
+/// than verified with one of the values, because which one a proxy or the caller would see is not defined.
+/// </summary>
+public sealed class DuplicateResponseHeaderException : ResponseVerificationException
+{
+    internal DuplicateResponseHeaderException(WeChatPayResponse response, string header)
+        : base($"The response to {response.Method} {response.RequestUri.AbsolutePath} carries {header} more than once; a signed answer carries each signature header once.", response)
+    {
+        Header = header;
+    }
+
+    /// <summary>The header that came more than once.</summary>
+    public string Header { get; }
+}
+
+/// <summary>
+/// The answer names a <c>Wechatpay-Serial</c> not yet known, and downloading the platform certificates to learn it
+/// (<see cref="BuilderOptions.AutoRenewCertificates"/>) failed, so the answer could not be verified.
+/// <see cref="Exception.InnerException"/> is why the download failed; the keys in use are unchanged.
+/// </summary>
+public sealed class CertificateRenewalException : ResponseVerificationException
+{
+    internal CertificateRenewalException(WeChatPayResponse response, string serial, Exception inner)
+        : base($"The response to {response.Method} {response.RequestUri.AbsolutePath} is signed with Wechatpay-Serial {Excerpt.Of(serial, Excerpt.TokenLength)}, which is not known yet, and downloading the platform certificates failed: {Why(inner)}", response, inner)
+    {
+        Serial = serial;
+    }
+
+    /// <summary>The serial the response names.</summary>
+    public string Serial { get; }
+
+    private static string Why(Exception inner) => inner switch
+    {
+        System.Security.Cryptography.AuthenticationTagMismatchException => "they do not decrypt with ApiV3Key; check that it is this merchant's APIv3 key.",
+        WeChatPayApiException api => $"the platform answered HTTP {api.StatusCode} {api.Code}.",
+        WeChatPayTransportException => "no answer came.",
+        ResponseVerificationException => "the download itself failed verification.",
+        System.Security.Cryptography.CryptographicException => "a downloaded certificate could not be read.",
+        _ => "the download failed (" + inner.GetType().Name + ").",
+    };
 }
 
 /// <summary>An APIv2 answer is not the platform's XML: it does not parse, or it carries a DTD (refused, against XXE).</summary>

@@ -5,17 +5,26 @@ namespace WeChatPay.Chain;
 
 /// <summary>
 /// The platform answered with a non-2xx status. Carries its error body:
-/// <c>{"code":"PARAM_ERROR","message":"…","detail":{…}}</c>. Such answers are not signature-checked.
+/// <c>{"code":"PARAM_ERROR","message":"…","detail":{…}}</c>. An error answer that carries the <c>Wechatpay-*</c>
+/// signature headers is verified like a success before this is raised (<see cref="IsVerified"/>); one that carries none
+/// is still raised, marked unverified: its <see cref="Code"/> may not be the platform's, so do not act on it as if it were.
 /// </summary>
 public sealed class WeChatPayApiException : WeChatPayException
 {
-    private WeChatPayApiException(string message, WeChatPayResponse response, string? code, string? platformMessage, JToken? detail)
+    private WeChatPayApiException(string message, WeChatPayResponse response, bool verified, string? code, string? platformMessage, JToken? detail)
         : base(message, response)
     {
+        IsVerified = verified;
         Code = code;
         PlatformMessage = platformMessage;
         Detail = detail;
     }
+
+    /// <summary>
+    /// Whether the answer's signature was verified: <see langword="false"/> when it carried no signature headers (a
+    /// proxy, a gateway, or someone on the path could have written it) or the <c>verifier</c> step was removed.
+    /// </summary>
+    public bool IsVerified { get; }
 
     /// <summary>The platform's error code (<c>PARAM_ERROR</c>, <c>SIGN_ERROR</c>, …), or <see langword="null"/> when the body carried none.</summary>
     public string? Code { get; }
@@ -26,7 +35,10 @@ public sealed class WeChatPayApiException : WeChatPayException
     /// <summary>The platform's <c>detail</c>, as JSON.</summary>
     public JToken? Detail { get; }
 
-    internal static WeChatPayApiException From(WeChatPayResponse response)
+    /// <summary>The error answer; an unsigned one's body is kept only up to a bound.</summary>
+    public override WeChatPayResponse Response => base.Response!;
+
+    internal static WeChatPayApiException From(WeChatPayResponse response, bool verified, bool cut)
     {
         JObject? body = null;
         try
@@ -35,14 +47,16 @@ public sealed class WeChatPayApiException : WeChatPayException
         }
         catch (JsonException)
         {
-            // A proxy's HTML page, say: the status still tells what happened.
+            // A proxy's HTML page, or a body cut at the bound: the status still tells what happened.
         }
 
-        var code = body?.Value<string>("code");
-        var message = body?.Value<string>("message");
+        var code = body?["code"] is JValue { Type: JTokenType.String } c ? (string)c! : null;
+        var message = body?["message"] is JValue { Type: JTokenType.String } m ? (string)m! : null;
         var text = $"{response.Method} {response.RequestUri.AbsolutePath} failed with HTTP {response.StatusCode}"
-            + (code is null ? " and no WeChat Pay error body" : $" {code}: {message}")
-            + (response.RequestId is { } id ? $" (Request-ID {id})" : string.Empty) + ".";
-        return new WeChatPayApiException(text, response, code, message, body?["detail"]);
+            + (code is null ? " and no WeChat Pay error body" : $" {Excerpt.Of(code, Excerpt.TokenLength)}: {Excerpt.Of(message)}")
+            + (response.RequestId is { } id ? $" (Request-ID {Excerpt.Of(id, Excerpt.TokenLength)})" : string.Empty)
+            + (verified ? "." : ". Unverified: the answer carries no platform signature, so do not act on its code as the platform's.")
+            + (cut ? " (Only the start of its long body was kept.)" : string.Empty);
+        return new WeChatPayApiException(text, response, verified, code, message, body?["detail"]);
     }
 }

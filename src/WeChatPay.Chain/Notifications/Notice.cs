@@ -13,22 +13,22 @@ public sealed class Notice
     }
 
     /// <summary>The notification's id.</summary>
-    public string? Id => Envelope.Value<string>("id");
+    public string? Id => Text(Envelope, "id");
 
     /// <summary>When the platform created it (RFC 3339 text, as sent).</summary>
-    public string? CreateTime => Envelope.Value<string>("create_time");
+    public string? CreateTime => Text(Envelope, "create_time");
 
     /// <summary>What happened: <c>TRANSACTION.SUCCESS</c>, <c>REFUND.SUCCESS</c>, …</summary>
-    public string? EventType => Envelope.Value<string>("event_type");
+    public string? EventType => Text(Envelope, "event_type");
 
     /// <summary>The resource type, <c>encrypt-resource</c>.</summary>
-    public string? ResourceType => Envelope.Value<string>("resource_type");
+    public string? ResourceType => Text(Envelope, "resource_type");
 
     /// <summary>The platform's summary (回调摘要).</summary>
-    public string? Summary => Envelope.Value<string>("summary");
+    public string? Summary => Text(Envelope, "summary");
 
     /// <summary>The resource's <c>original_type</c>: <c>transaction</c>, <c>refund</c>, …</summary>
-    public string? OriginalType => Envelope["resource"]?.Value<string>("original_type");
+    public string? OriginalType => Text(Envelope["resource"] as JObject, "original_type");
 
     /// <summary>The serial whose key verified the signature.</summary>
     public string Serial { get; }
@@ -45,6 +45,8 @@ public sealed class Notice
     /// <summary>The decrypted resource deserialised to <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The type to read into.</typeparam>
     public T As<T>() => Json.Deserialize<T>(Plaintext);
+
+    private static string? Text(JObject? json, string name) => json?[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
 
     /// <summary>The event and id; never the decrypted content, which carries personal data.</summary>
     public override string ToString() => $"Notice {{ EventType = {EventType}, Id = {Id}, Serial = {Serial} }}";

@@ -40,19 +40,27 @@ public static class Notification
             throw new NotificationRejectedException(NotificationRejection.Malformed, "The notification body is not a JSON object.", e);
         }
 
-        if (envelope["resource"] is not JObject resource || resource.Value<string>("ciphertext") is not { } ciphertext)
+        if (envelope["resource"] is not JObject resource || Text(resource, "ciphertext") is not { } ciphertext)
         {
-            throw new NotificationRejectedException(NotificationRejection.Malformed, "The notification has no resource.ciphertext.");
+            throw new NotificationRejectedException(NotificationRejection.Malformed, "The notification has no resource.ciphertext text.");
         }
 
-        if (resource.Value<string>("algorithm") is { } algorithm && algorithm != "AEAD_AES_256_GCM")
+        var algorithm = Text(resource, "algorithm");
+        var nonce = Text(resource, "nonce");
+        var associatedData = Text(resource, "associated_data");
+        if (algorithm is null ? resource["algorithm"] is not null : algorithm != "AEAD_AES_256_GCM")
         {
-            throw new NotificationRejectedException(NotificationRejection.Malformed, $"The resource is encrypted with {algorithm}; this library decrypts AEAD_AES_256_GCM.");
+            throw new NotificationRejectedException(NotificationRejection.Malformed, $"The resource is encrypted with {(algorithm is null ? "an algorithm that is not text" : Excerpt.Of(algorithm, Excerpt.TokenLength))}; this library decrypts AEAD_AES_256_GCM.");
+        }
+
+        if ((nonce is null && resource["nonce"] is not null) || (associatedData is null && resource["associated_data"] is not null))
+        {
+            throw new NotificationRejectedException(NotificationRejection.Malformed, "The resource's nonce and associated_data must be text.");
         }
 
         try
         {
-            return new Notice(envelope, Crypto.AesGcm.Decrypt(ciphertext, key, resource.Value<string>("nonce") ?? string.Empty, resource.Value<string>("associated_data") ?? string.Empty), serial);
+            return new Notice(envelope, Crypto.AesGcm.Decrypt(ciphertext, key, nonce ?? string.Empty, associatedData ?? string.Empty), serial);
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {
@@ -72,19 +80,28 @@ public static class Notification
     {
         ArgumentNullException.ThrowIfNull(header);
         var identity = IdentityOf(instance);
+        Exception? renewal = null;
         if (identity.Renewer is { } renewer && identity.Check is { } check && header("Wechatpay-Serial") is { } serial && !check.Knows(serial))
         {
             try
             {
                 await renewer.RefreshAsync().ConfigureAwait(false);
+                renewal = renewer.LastError;
             }
-            catch (Exception e) when (e is WeChatPayException or HttpRequestException or Flurl.Http.FlurlHttpException or CryptographicException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
-                // The check below reports the unknown serial; why the refresh failed is kept by the renewer.
+                renewal = e;
             }
         }
 
-        return Parse(instance, header, body);
+        try
+        {
+            return Parse(instance, header, body);
+        }
+        catch (NotificationRejectedException unknown) when (unknown.Reason == NotificationRejection.UnknownSerial && renewal is not null)
+        {
+            throw new NotificationRejectedException(NotificationRejection.UnknownSerial, unknown.Message + " Downloading the platform certificates to learn it failed; see the inner exception.", renewal);
+        }
     }
 
     /// <summary>Verifies and decrypts an APIv3 notification whose body was read as text.</summary>
@@ -157,6 +174,8 @@ public static class Notification
         }
     }
 
+    private static string? Text(JObject json, string name) => json[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
+
     private static Identity IdentityOf(IChainNode instance) =>
         (instance ?? throw new ArgumentNullException(nameof(instance))) is ChainNode node
             ? node.Client.Identity
@@ -169,18 +188,21 @@ public static class Notification
         public Exception HeadersMissing(IReadOnlyList<string> missing) =>
             new NotificationRejectedException(NotificationRejection.HeadersMissing, $"The notification is not signed: it lacks {string.Join(", ", missing)}.");
 
+        public Exception Duplicated(string header) =>
+            new NotificationRejectedException(NotificationRejection.DuplicateHeader, $"The notification carries {header} more than once; a signed notification carries each signature header once.");
+
         public Exception Timestamp(string timestamp, TimeSpan? offBy, TimeSpan window) =>
             new NotificationRejectedException(NotificationRejection.Timestamp, offBy is { } off
-                ? $"The notification's Wechatpay-Timestamp {timestamp} is {Math.Abs((long)off.TotalSeconds)} s from this clock; at most {(long)window.TotalSeconds} s is accepted."
-                : $"The notification's Wechatpay-Timestamp \"{timestamp}\" is not unix seconds.");
+                ? $"The notification's Wechatpay-Timestamp {Excerpt.Of(timestamp, Excerpt.TokenLength)} is {Math.Abs((long)off.TotalSeconds)} s from this clock; at most {(long)window.TotalSeconds} s is accepted."
+                : $"The notification's Wechatpay-Timestamp \"{Excerpt.Of(timestamp, Excerpt.TokenLength)}\" is not unix seconds.");
 
         public Exception UnknownSerial(string serial, IReadOnlyList<string> known) =>
-            new NotificationRejectedException(NotificationRejection.UnknownSerial, $"The notification is signed with Wechatpay-Serial {serial}, which is not configured; the known serials are {string.Join(", ", known)}.");
+            new NotificationRejectedException(NotificationRejection.UnknownSerial, $"The notification is signed with Wechatpay-Serial {Excerpt.Of(serial, Excerpt.TokenLength)}, which is not configured; the known serials are {string.Join(", ", known)}.");
 
         public Exception Probe(string serial) =>
             new NotificationRejectedException(NotificationRejection.SignatureProbe, "The notification carries the platform's WECHATPAY/SIGNTEST/ probe signature, never a real one: reject it.");
 
         public Exception BadSignature(string serial) =>
-            new NotificationRejectedException(NotificationRejection.BadSignature, $"The notification's signature does not verify with the key for {serial}.");
+            new NotificationRejectedException(NotificationRejection.BadSignature, $"The notification's signature does not verify with the key for {Excerpt.Of(serial, Excerpt.TokenLength)}.");
     }
 }

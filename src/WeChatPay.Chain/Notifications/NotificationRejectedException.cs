@@ -23,6 +23,9 @@ public enum NotificationRejection
 
     /// <summary>The resource does not decrypt with the APIv3 (or APIv2) key: the key is wrong, or the data altered.</summary>
     Undecryptable,
+
+    /// <summary>One of the four <c>Wechatpay-*</c> headers came more than once.</summary>
+    DuplicateHeader,
 }
 
 /// <summary>

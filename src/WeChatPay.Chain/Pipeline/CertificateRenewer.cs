@@ -73,28 +73,28 @@ internal sealed class CertificateRenewer : IDisposable
         {
             await RefreshAsync().ConfigureAwait(false);
         }
-        catch (Exception e) when (e is WeChatPayException or HttpRequestException or Flurl.Http.FlurlHttpException or CryptographicException or OperationCanceledException)
+        catch (Exception)
         {
-            // A scheduled renewal that fails leaves the current keys in place; the next one tries again.
+            // A scheduled renewal that fails leaves the current keys in place and its error in LastError; the next one tries again.
         }
     }
 
     private async Task DownloadAsync()
     {
         var client = _client ?? throw new InvalidOperationException("The renewer is not attached to a client.");
-        WeChatPayResponse response;
-        Downloading.Value = true;
         try
         {
-            response = await client.SendAsync(HttpMethod.Get, PathTemplate.Root.Append(["v3", "certificates"]), null, CancellationToken.None).ConfigureAwait(false);
-        }
-        finally
-        {
-            Downloading.Value = false;
-        }
+            WeChatPayResponse response;
+            Downloading.Value = true;
+            try
+            {
+                response = await client.SendAsync(HttpMethod.Get, PathTemplate.Root.Append(["v3", "certificates"]), null, CancellationToken.None).ConfigureAwait(false);
+            }
+            finally
+            {
+                Downloading.Value = false;
+            }
 
-        try
-        {
             var downloaded = Decrypt(response);
             var known = _store.ToDictionary(k => k.Key, k => k.Value, StringComparer.OrdinalIgnoreCase);
             foreach (var (serial, key, _) in downloaded)
@@ -115,21 +115,24 @@ internal sealed class CertificateRenewer : IDisposable
 
     private List<(string Serial, RSA Key, DateTimeOffset Expires)> Decrypt(WeChatPayResponse response)
     {
+        static string? Text(JToken? token, string name) => token?[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
+
         var list = new List<(string, RSA, DateTimeOffset)>();
         foreach (var item in response.Parsed?["data"] as JArray ?? [])
         {
-            var serial = (string?)item["serial_no"];
-            var sealedCertificate = item["encrypt_certificate"];
+            var serial = Text(item, "serial_no");
+            var sealedCertificate = item is JObject ? item["encrypt_certificate"] as JObject : null;
             if (serial is null || sealedCertificate is null)
             {
                 continue;
             }
 
-            var pem = Crypto.AesGcm.Decrypt((string)sealedCertificate["ciphertext"]!, _apiV3Key, (string)sealedCertificate["nonce"]!, (string?)sealedCertificate["associated_data"] ?? string.Empty);
+            var ciphertext = Text(sealedCertificate, "ciphertext") ?? throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has no ciphertext.");
+            var pem = Crypto.AesGcm.Decrypt(ciphertext, _apiV3Key, Text(sealedCertificate, "nonce") ?? string.Empty, Text(sealedCertificate, "associated_data") ?? string.Empty);
             using var certificate = X509Certificate2.CreateFromPem(pem);
             if (!certificate.SerialNumber.Equals(serial, StringComparison.OrdinalIgnoreCase))
             {
-                throw new CryptographicException($"The downloaded certificate listed as {serial} has serial {certificate.SerialNumber}.");
+                throw new CryptographicException($"The downloaded certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has serial {certificate.SerialNumber}.");
             }
 
             list.Add((serial.ToUpperInvariant(), certificate.GetRSAPublicKey() ?? throw new CryptographicException("A downloaded certificate holds no RSA key."), new DateTimeOffset(certificate.NotAfter.ToUniversalTime())));

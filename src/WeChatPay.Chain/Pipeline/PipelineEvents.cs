@@ -8,10 +8,17 @@ namespace WeChatPay.Chain.Pipeline;
 /// </summary>
 internal sealed class PipelineEvents(InterceptorPipeline pipeline) : FlurlEventHandler
 {
-    public override Task HandleAsync(FlurlEventType eventType, FlurlCall call) => eventType switch
+    public override Task HandleAsync(FlurlEventType eventType, FlurlCall call)
     {
-        FlurlEventType.BeforeCall => pipeline.BeforeCallAsync(call),
-        FlurlEventType.AfterCall => pipeline.AfterCallAsync(call),
-        _ => Task.CompletedTask,
-    };
+        switch (eventType)
+        {
+            case FlurlEventType.BeforeCall:
+                CallContext.Of(call).Call = call;
+                return pipeline.BeforeCallAsync(call);
+            case FlurlEventType.AfterCall:
+                return pipeline.AfterCallAsync(call);
+            default:
+                return Task.CompletedTask;
+        }
+    }
 }

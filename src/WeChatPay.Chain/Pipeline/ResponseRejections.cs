@@ -5,6 +5,8 @@ internal sealed class ResponseRejections(WeChatPayResponse response) : Signature
 {
     public Exception HeadersMissing(IReadOnlyList<string> missing) => new ResponseHeadersMissingException(response, missing);
 
+    public Exception Duplicated(string header) => new DuplicateResponseHeaderException(response, header);
+
     public Exception Timestamp(string timestamp, TimeSpan? offBy, TimeSpan window) => new ResponseTimestampException(response, timestamp, offBy, window);
 
     public Exception UnknownSerial(string serial, IReadOnlyList<string> known) => new UnknownSerialException(response, serial, known);

@@ -5,9 +5,10 @@ using WeChatPay.Chain.Crypto;
 namespace WeChatPay.Chain.Pipeline;
 
 /// <summary>
-/// The platform-signature check that responses and notifications share: the four <c>Wechatpay-*</c> headers, the
-/// timestamp within 300 s, a known serial, no <c>WECHATPAY/SIGNTEST/</c> probe, and a signature over the raw body.
-/// Each failure is turned into the caller's own exception by <see cref="IRejections"/>.
+/// The platform-signature check that responses and notifications share: the four <c>Wechatpay-*</c> headers, each
+/// once, the timestamp within 300 s, a known serial, no <c>WECHATPAY/SIGNTEST/</c> probe, and a signature over the raw
+/// body. Everything but the signature is judged from the headers alone (<see cref="Inspect"/>, <see cref="KeyFor"/>),
+/// before the body is read. Each failure is turned into the caller's own exception by <see cref="IRejections"/>.
 /// </summary>
 internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, TimeProvider time)
 {
@@ -24,6 +25,8 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
     {
         Exception HeadersMissing(IReadOnlyList<string> missing);
 
+        Exception Duplicated(string header);
+
         Exception Timestamp(string timestamp, TimeSpan? offBy, TimeSpan window);
 
         Exception UnknownSerial(string serial, IReadOnlyList<string> known);
@@ -37,12 +40,32 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
     public bool Knows(string serial) => keys.ContainsKey(serial);
 
     /// <summary>Returns the serial whose key verified; throws what <paramref name="reject"/> makes otherwise.</summary>
+    /// <param name="header">A header's value; several occurrences joined by commas, as HTTP folds them.</param>
+    /// <param name="body">The body exactly as received.</param>
+    /// <param name="reject">Makes the exceptions.</param>
     public string Check(Func<string, string?> header, ReadOnlySpan<byte> body, IRejections reject)
+    {
+        var signed = Inspect(header, reject);
+        Verify(signed, KeyFor(signed, reject), body, reject);
+        return signed.Serial;
+    }
+
+    /// <summary>The four headers, each present once, the timestamp within the window.</summary>
+    /// <param name="header">A header's value; several occurrences joined by commas, as HTTP folds them.</param>
+    /// <param name="reject">Makes the exceptions.</param>
+    public Signed Inspect(Func<string, string?> header, IRejections reject)
     {
         var values = Array.ConvertAll(Headers, name => header(name));
         if (Array.Exists(values, string.IsNullOrEmpty))
         {
             throw reject.HeadersMissing([.. Headers.Where((_, i) => string.IsNullOrEmpty(values[i]))]);
+        }
+
+        // None of the four values can hold a comma (digits, [0-9A-Za-z], base64, a serial): one is a second value.
+        var twice = Array.FindIndex(values, v => v!.Contains(',', StringComparison.Ordinal));
+        if (twice >= 0)
+        {
+            throw reject.Duplicated(Headers[twice]);
         }
 
         var (timestamp, nonce, signature, serial) = (values[0]!, values[1]!, values[2]!, values[3]!);
@@ -57,16 +80,29 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
             throw reject.Timestamp(timestamp, offBy, Window);
         }
 
-        if (!keys.TryGetValue(serial, out var key))
-        {
-            throw reject.UnknownSerial(serial, [.. keys.Keys.Order(StringComparer.Ordinal)]);
-        }
-
-        if (signature.StartsWith(Probe, StringComparison.Ordinal))
-        {
-            throw reject.Probe(serial);
-        }
-
-        return Rsa.Verify(Formatter.Response(timestamp, nonce, body), signature, key) ? serial : throw reject.BadSignature(serial);
+        return new Signed(timestamp, nonce, signature, serial);
     }
+
+    /// <summary>The key for the serial the headers name, refusing an unknown serial and the platform's probe.</summary>
+    public RSA KeyFor(Signed signed, IRejections reject)
+    {
+        if (!keys.TryGetValue(signed.Serial, out var key))
+        {
+            throw reject.UnknownSerial(signed.Serial, [.. keys.Keys.Order(StringComparer.Ordinal)]);
+        }
+
+        return signed.Signature.StartsWith(Probe, StringComparison.Ordinal) ? throw reject.Probe(signed.Serial) : key;
+    }
+
+    /// <summary>The signature over <c>TIMESTAMP\nNONCE\nBODY\n</c>.</summary>
+    public static void Verify(Signed signed, RSA key, ReadOnlySpan<byte> body, IRejections reject)
+    {
+        if (!Rsa.Verify(Formatter.Response(signed.Timestamp, signed.Nonce, body), signed.Signature, key))
+        {
+            throw reject.BadSignature(signed.Serial);
+        }
+    }
+
+    /// <summary>The values of the four signature headers.</summary>
+    public readonly record struct Signed(string Timestamp, string Nonce, string Signature, string Serial);
 }

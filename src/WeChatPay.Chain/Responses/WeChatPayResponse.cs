@@ -57,6 +57,9 @@ public sealed class WeChatPayResponse
     /// <summary>The raw body bytes.</summary>
     public ReadOnlyMemory<byte> Bytes => _body;
 
+    /// <summary>The body bytes as read, shared with the parsed forms.</summary>
+    internal byte[] BodyBytes => _body;
+
     /// <summary>The body as UTF-8 text.</summary>
     public string Body => _text ??= Encoding.UTF8.GetString(_body);
 
@@ -87,8 +90,11 @@ public sealed class WeChatPayResponse
 
     /// <summary>One header's value (response or content header); several values are joined by <c>", "</c>.</summary>
     /// <param name="name">The header name, any case.</param>
-    public string? Header(string name) =>
-        Message.Headers.TryGetValues(name, out var values) || Message.Content.Headers.TryGetValues(name, out values)
+    public string? Header(string name) => HeaderOf(Message, name);
+
+    /// <summary>A header of <paramref name="message"/>, several values joined by <c>", "</c>, as HTTP folds them.</summary>
+    internal static string? HeaderOf(HttpResponseMessage message, string name) =>
+        message.Headers.TryGetValues(name, out var values) || message.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;
 

@@ -50,7 +50,7 @@ public class FaultTests
     {
         _platform.Faults.Inject(fault);
         var error = Assert.ThrowsAsync<WeChatPayApiException>(Create);
-        Assert.That((error!.StatusCode, error.Code), Is.EqualTo((status, code)));
+        Assert.That((error!.StatusCode, error.Code, error.IsVerified), Is.EqualTo(((int?)status, code, true)), "the platform signs its error answers, and they are verified");
         Assert.That(error.RequestId, Is.Not.Empty);
     }
 
@@ -58,7 +58,8 @@ public class FaultTests
     public void A_slow_answer_times_out()
     {
         _platform.Faults.Inject(Fault.SlowAnswer);
-        Assert.ThrowsAsync<FlurlHttpTimeoutException>(Query);
+        var error = Assert.ThrowsAsync<WeChatPayTimeoutException>(Query);
+        Assert.That(error!.InnerException, Is.Not.Null, "the transport's own exception is kept");
     }
 
     [Test]
@@ -76,7 +77,9 @@ public class FaultTests
         var before = _platform.Requests.Count;
         _platform.Faults.Inject(Fault.DropConnection);
 
-        Assert.ThrowsAsync<FlurlHttpException>(Create);
+        var error = Assert.ThrowsAsync<WeChatPayTransportException>(Create);
+        Assert.That((error!.MayHaveReachedPlatform, error.StatusCode, error.Response), Is.EqualTo((true, (int?)null, (WeChatPayResponse?)null)));
+        Assert.That(error.InnerException, Is.InstanceOf<FlurlHttpException>());
 
         Assert.That(_platform.Requests.Skip(before).Select(r => r.Fault), Is.EqualTo(new Fault?[] { Fault.DropConnection }), "one attempt, no silent re-send of the same signature");
     }

@@ -61,6 +61,31 @@ public class NotificationTests
     public void Rejects_a_tampered_notification(Fault fault, NotificationRejection reason) =>
         Assert.That(Rejected(_platform.Notifications.Create("TRANSACTION.SUCCESS", Transaction, fault: fault)), Is.EqualTo(reason));
 
+    [TestCase("""{"algorithm":"AEAD_AES_256_GCM","ciphertext":{"x":1},"nonce":"n","associated_data":""}""")]
+    [TestCase("""{"algorithm":"AEAD_AES_256_GCM","ciphertext":"AAAA","nonce":["n"],"associated_data":""}""")]
+    [TestCase("""{"algorithm":7,"ciphertext":"AAAA","nonce":"n","associated_data":""}""")]
+    [TestCase("""{"algorithm":"AEAD_AES_256_GCM","ciphertext":"AAAA","nonce":"n","associated_data":{"a":[]}}""")]
+    public void Rejects_a_signed_notification_whose_resource_fields_are_not_text(string resource)
+    {
+        var body = $$"""{"id":{"x":1},"event_type":["E"],"resource":{{resource}}}""";
+        var headers = Platform.SignatureHeaders(body, _time.UnixSeconds, _platform.Credentials.PublicKey, _platform.Credentials.PublicKeyId);
+
+        var error = Assert.Throws<NotificationRejectedException>(() => Notification.Parse(_wx, headers, body));
+        Assert.That(error!.Reason, Is.EqualTo(NotificationRejection.Malformed));
+    }
+
+    [TestCase("Wechatpay-Signature")]
+    [TestCase("Wechatpay-Serial")]
+    public void Rejects_a_notification_carrying_a_signature_header_twice(string header)
+    {
+        var notification = _platform.Notifications.Create("TRANSACTION.SUCCESS", Transaction);
+        var headers = new Dictionary<string, string>(notification.Headers, StringComparer.OrdinalIgnoreCase);
+        headers[header] = headers[header] + "," + headers[header];     // what ASP.NET's StringValues gives for two lines
+
+        var error = Assert.Throws<NotificationRejectedException>(() => Notification.Parse(_wx, headers, notification.Body));
+        Assert.That(error!.Reason, Is.EqualTo(NotificationRejection.DuplicateHeader));
+    }
+
     [Test]
     public void Rejects_a_notification_whose_body_was_altered()
     {

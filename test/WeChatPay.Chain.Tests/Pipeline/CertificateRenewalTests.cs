@@ -142,8 +142,32 @@ public class CertificateRenewalTests
     public void A_download_that_does_not_verify_is_not_trusted()
     {
         _platform.Faults.Inject(Fault.WrongKey, when: r => r.Path == "/v3/certificates");
-        Assert.ThrowsAsync<InvalidResponseSignatureException>(Call);
+        var error = Assert.ThrowsAsync<CertificateRenewalException>(Call);
+        Assert.That(error!.InnerException, Is.TypeOf<InvalidResponseSignatureException>());
+        Assert.That(error.Serial, Is.EqualTo(_platform.Credentials.PlatformSerial));
         Assert.That(Downloads, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_wrong_apiv3_key_fails_the_call_as_a_renewal_failure_naming_the_option()
+    {
+        var options = _platform.ClientOptions();
+        options.Certs.Clear();
+        options.AutoRenewCertificates = true;
+        options.ApiV3Key = new string('k', 32);
+        var wx = Builder.Factory(options);
+
+        var error = Assert.ThrowsAsync<CertificateRenewalException>(() => wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o1", relation_type = "USER" } }));
+
+        Assert.That(error!.InnerException, Is.InstanceOf<System.Security.Cryptography.CryptographicException>());
+        Assert.That(error.Message, Does.Contain("ApiV3Key").And.Not.Contain(options.ApiV3Key));
+        Assert.That(error.Response.StatusCode, Is.EqualTo(200), "the call's own answer, refused because it could not be verified");
+
+        // Within the minute no second download is made, and the call still says why it cannot be verified.
+        var again = Assert.ThrowsAsync<CertificateRenewalException>(() => wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o2", relation_type = "USER" } }));
+        Assert.That(again!.InnerException, Is.InstanceOf<System.Security.Cryptography.CryptographicException>());
+        Assert.That(Downloads, Is.EqualTo(1));
+        await Task.CompletedTask;
     }
 
     private static async Task WaitFor(Func<bool> condition)

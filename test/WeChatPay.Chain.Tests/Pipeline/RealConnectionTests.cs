@@ -88,7 +88,9 @@ public class RealConnectionTests
         options.Timeout = TimeSpan.FromMilliseconds(200);
         IChainNode wx = Builder.Factory(options);
 
-        Assert.ThrowsAsync<FlurlHttpTimeoutException>(() => wx.Chain("v3/foo").GetAsync());
+        var error = Assert.ThrowsAsync<WeChatPayTimeoutException>(() => wx.Chain("v3/foo").GetAsync());
+        Assert.That((error!.Timeout, error.MayHaveReachedPlatform, error.Method, error.RequestUri.AbsolutePath), Is.EqualTo((TimeSpan.FromMilliseconds(200), true, HttpMethod.Get, "/v3/foo")));
+        Assert.That(error.InnerException, Is.Not.Null);
     }
 
     [Test]
