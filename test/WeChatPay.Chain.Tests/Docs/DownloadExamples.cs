@@ -13,11 +13,17 @@ public class DownloadExamples : PlatformFixture
         dynamic wx = Builder.Factory(Platform.ClientOptions());
         #region download-bill
         var bill = await wx.V3.Bill.Tradebill.GetAsync(new { query = new { bill_date = "2026-11-22", bill_type = "ALL" } });
-        WeChatPayResponse file = await Download.BillAsync(wx, bill);    // DownloadIntegrityException if the bytes do not match
-        await File.WriteAllBytesAsync("tradebill-2026-11-22.csv", file.Bytes.ToArray());
+        long bytes = await Download.BillToFileAsync(wx, bill, "tradebill-2026-11-22.csv"); // DownloadIntegrityException if the bytes do not match
         #endregion
         Assert.That(File.ReadAllText("tradebill-2026-11-22.csv"), Does.StartWith("交易时间"));
+        Assert.That(bytes, Is.EqualTo(new FileInfo("tradebill-2026-11-22.csv").Length));
         File.Delete("tradebill-2026-11-22.csv");
+
+        #region download-bill-in-memory
+        WeChatPayResponse file = await Download.BillAsync(wx, bill);    // within MaxResponseSize; checked the same way
+        var csv = file.Body;
+        #endregion
+        Assert.That(csv, Does.StartWith("交易时间"));
     }
 
     [Test]
@@ -25,10 +31,10 @@ public class DownloadExamples : PlatformFixture
     {
         dynamic wx = Builder.Factory(Platform.ClientOptions());
         #region download-statement
-        // verified over {"sha1":…} and checked against Wechatpay-Statement-Sha1 before you see it
-        WeChatPayResponse statement = await wx.Chain("hk/v3/statements").GetAsync(new { query = new { date = "2026-11-22" } });
-        var csv = statement.Body;
+        // Wechatpay-Statement-Sha1 verified before the first byte is written, the bytes checked against it as they stream
+        await Download.ToFileAsync(wx.Chain("hk/v3/statements"), "statement-2026-11-22.csv", new { query = new { date = "2026-11-22" } });
         #endregion
-        Assert.That(csv, Does.StartWith("Date"));
+        Assert.That(File.ReadAllText("statement-2026-11-22.csv"), Does.StartWith("Date"));
+        File.Delete("statement-2026-11-22.csv");
     }
 }

@@ -57,6 +57,104 @@ public class DownloadTests : PlatformFixture
     }
 
     [Test]
+    public async Task Streams_a_bill_to_a_file_checking_its_hash_and_leaves_nothing_else_behind()
+    {
+        var bill = await Bill();
+        var directory = Directory.CreateTempSubdirectory("bill-");
+        var path = Path.Combine(directory.FullName, "tradebill.csv");
+        var seen = new List<long>();
+
+        var written = await Download.BillToFileAsync(Wx, bill, path, progress: new SyncProgress(seen));
+
+        Assert.That(File.ReadAllText(path), Does.StartWith("交易时间"));
+        Assert.That(written, Is.EqualTo(new FileInfo(path).Length));
+        Assert.That(seen, Is.Not.Empty.And.Ordered);
+        Assert.That(seen[^1], Is.EqualTo(written));
+        Assert.That(directory.GetFiles().Select(f => f.Name), Is.EqualTo(new[] { "tradebill.csv" }));
+        directory.Delete(recursive: true);
+    }
+
+    [Test]
+    public async Task A_streamed_bill_that_does_not_match_its_hash_leaves_no_file_and_keeps_an_old_one()
+    {
+        var bill = await Bill();
+        var directory = Directory.CreateTempSubdirectory("bill-");
+        var path = Path.Combine(directory.FullName, "tradebill.csv");
+        File.WriteAllText(path, "yesterday's file");
+        Platform.Faults.Inject(Fault.TamperedDownload, when: r => r.Path == "/v3/billdownload/file");
+
+        Assert.ThrowsAsync<DownloadIntegrityException>(() => Download.BillToFileAsync(Wx, bill, path));
+
+        Assert.That(File.ReadAllText(path), Is.EqualTo("yesterday's file"));
+        Assert.That(directory.GetFiles(), Has.Length.EqualTo(1), "the partial download was removed");
+        directory.Delete(recursive: true);
+    }
+
+    [Test]
+    public async Task Streams_a_bill_to_a_stream()
+    {
+        var bill = await Bill();
+        using var destination = new MemoryStream();
+
+        var written = await Download.BillToStreamAsync(Wx, bill, destination);
+
+        Assert.That(written, Is.EqualTo(destination.Length));
+        Assert.That(System.Text.Encoding.UTF8.GetString(destination.ToArray()), Does.StartWith("交易时间"));
+    }
+
+    [Test]
+    public async Task Refuses_a_streamed_download_past_its_limit()
+    {
+        var bill = await Bill();
+        using var destination = new MemoryStream();
+
+        var error = Assert.ThrowsAsync<ResponseTooLargeException>(() => Download.BillToStreamAsync(Wx, bill, destination, maxBytes: 16));
+
+        Assert.That(error!.Limit, Is.EqualTo(16));
+        Assert.That(destination.Length, Is.Zero, "a declared length over the limit is refused before a byte is written");
+    }
+
+    [TestCase("v3/statements")]
+    [TestCase("hk/v3/statements")]
+    public async Task Streams_a_statement_verified_by_its_signed_sha1(string statements)
+    {
+        var path = Path.Combine(Path.GetTempPath(), "statement-" + Guid.NewGuid().ToString("N") + ".csv");
+
+        await Download.ToFileAsync(Wx.Chain(statements), path, new { query = new { date = "2026-11-22" } });
+
+        Assert.That(File.ReadAllText(path), Does.StartWith("Date,Merchant ID"));
+        File.Delete(path);
+    }
+
+    [Test]
+    public void A_streamed_statement_whose_bytes_do_not_match_is_refused_and_not_kept()
+    {
+        var path = Path.Combine(Path.GetTempPath(), "statement-" + Guid.NewGuid().ToString("N") + ".csv");
+        Platform.Faults.Inject(Fault.TamperedDownload);
+
+        Assert.ThrowsAsync<DownloadIntegrityException>(() => Download.ToFileAsync(Wx.Chain("v3/statements"), path, new { query = new { date = "2026-11-22" } }));
+
+        Assert.That(File.Exists(path), Is.False);
+    }
+
+    [Test]
+    public void A_streamed_statement_whose_sha1_is_not_the_platforms_is_refused_before_a_byte_is_written()
+    {
+        using var destination = new MemoryStream();
+        Platform.Faults.Inject(Fault.BadSignature);
+
+        Assert.ThrowsAsync<InvalidResponseSignatureException>(() => Download.ToStreamAsync(Wx.Chain("v3/statements"), destination, new { query = new { date = "2026-11-22" } }));
+
+        Assert.That(destination.Length, Is.Zero);
+    }
+
+    /// <summary>Records progress as it is reported, on the reporting thread (Progress&lt;T&gt; would post it later).</summary>
+    private sealed class SyncProgress(List<long> seen) : IProgress<long>
+    {
+        public void Report(long value) => seen.Add(value);
+    }
+
+    [Test]
     public void Refuses_a_statement_whose_sha1_header_is_not_signed_by_thePlatform()
     {
         Platform.Faults.Inject(Fault.BadSignature);
