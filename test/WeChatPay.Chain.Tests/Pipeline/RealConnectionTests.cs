@@ -94,6 +94,22 @@ public class RealConnectionTests
     }
 
     [Test]
+    public void A_refused_connection_is_a_transport_failure_that_did_not_reach_the_platform()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();                            // nothing listens there now: the connection is refused
+        IChainNode wx = Builder.Factory(TestKeys.Options(new FixedTime(), new Uri($"http://127.0.0.1:{port}/")));
+
+        var error = Assert.ThrowsAsync<WeChatPayTransportException>(() => wx.Chain("v3/profitsharing/return-orders").PostAsync(new { json = new { out_return_no = "R1" } }));
+
+        Assert.That((error!.MayHaveReachedPlatform, error.Method, error.RequestUri.AbsolutePath), Is.EqualTo((false, HttpMethod.Post, "/v3/profitsharing/return-orders")));
+        Assert.That(error.Message, Does.Contain("safe to send again"));
+        Assert.That(error.InnerException, Is.InstanceOf<FlurlHttpException>());
+    }
+
+    [Test]
     public async Task Honours_cancellation()
     {
         var time = new FixedTime();
