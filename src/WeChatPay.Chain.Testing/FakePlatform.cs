@@ -1,7 +1,9 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Connections.Features;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -33,6 +35,7 @@ public sealed class FakePlatform : IAsyncDisposable
     private readonly Bills _bills = new();
     private readonly V2Judge _v2;
     private readonly List<PlatformRequest> _log = [];
+    private readonly CancellationTokenSource _stopping = new();
     private WebApplication _app = null!;
 
     private FakePlatform(FakePlatformOptions options)
@@ -153,8 +156,10 @@ public sealed class FakePlatform : IAsyncDisposable
     /// <summary>Stops listening.</summary>
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync().ConfigureAwait(false);
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
     }
 
     private async Task HandleAsync(HttpContext context)
@@ -165,7 +170,10 @@ public sealed class FakePlatform : IAsyncDisposable
             context.Features.GetRequiredFeature<IHttpRequestFeature>().RawTarget,
             context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
             Encoding.UTF8.GetString(body),
-            _options.TimeProvider.GetUtcNow());
+            _options.TimeProvider.GetUtcNow())
+        {
+            ConnectionId = context.Connection.Id,
+        };
         lock (_log)
         {
             _log.Add(request);
@@ -175,7 +183,11 @@ public sealed class FakePlatform : IAsyncDisposable
         switch (fault)
         {
             case Fault.DropConnection:
+                // Kestrel's abort resets the connection (RST).
                 context.Abort();
+                return;
+            case Fault.CloseConnection:
+                await CloseGracefullyAsync(context).ConfigureAwait(false);
                 return;
             case Fault.SlowAnswer:
                 await Task.Delay(Faults.SlowAnswerDelay, context.RequestAborted).ConfigureAwait(false);
@@ -225,6 +237,26 @@ public sealed class FakePlatform : IAsyncDisposable
         }
 
         await WriteAsync(context, request, (JToken)answer, fault).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// FIN without an answer. Kestrel has no graceful close for a request in progress (its abort resets), so the
+    /// connection's socket is shut down for sending; the abort that releases the connection waits until the client has
+    /// closed its side (or the platform stops), lest it reset a connection the client has not yet seen end.
+    /// </summary>
+    private async Task CloseGracefullyAsync(HttpContext context)
+    {
+        context.Features.GetRequiredFeature<IConnectionSocketFeature>().Socket.Shutdown(SocketShutdown.Send);
+        using var closed = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, closed.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        context.Abort();
     }
 
     /// <summary>A file: a bill (unsigned) or a statement (signed over <c>{"sha1":…}</c>, with <c>Wechatpay-Statement-Sha1</c>).</summary>

@@ -1,8 +1,8 @@
-using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Flurl.Http;
 using WeChatPay.Chain.Pipeline;
+using WeChatPay.Chain.Transport;
 
 namespace WeChatPay.Chain;
 
@@ -82,7 +82,7 @@ public static class Builder
                 renewer = new CertificateRenewer(platformKeys, options.ApiV3Key ?? throw new ArgumentException("AutoRenewCertificates downloads certificates encrypted with the APIv3 key: set ApiV3Key.", nameof(options.ApiV3Key)), time, interval);
             }
 
-            v3 = Flurl(options, Handler(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(check, renewer)));
+            v3 = Flurl(options, Handlers.For(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(check, renewer)));
         }
 
         if (options.Secret is { } secret)
@@ -93,10 +93,10 @@ public static class Builder
             }
 
             var pipeline = Pipeline(options, "APIv2", new V2Signer(mchid, secret), new V2Verifier(secret));
-            v2 = Flurl(options, Handler(options, null), pipeline);
+            v2 = Flurl(options, Handlers.For(options, null), pipeline);
             if (options.Merchant is { } merchant)
             {
-                v2Secure = Flurl(options, Handler(options, MerchantCertificate(merchant, mchid)), pipeline);
+                v2Secure = Flurl(options, Handlers.For(options, MerchantCertificate(merchant, mchid)), pipeline);
             }
         }
         else if (options.Merchant is not null)
@@ -115,48 +115,6 @@ public static class Builder
         var pipeline = new InterceptorPipeline(api, signer, verifier);
         options.Pipeline?.Invoke(pipeline);
         return pipeline;
-    }
-
-    private static HttpMessageHandler Handler(BuilderOptions options, X509Certificate2? clientCertificate)
-    {
-        if (options.HttpMessageHandler is { } given && clientCertificate is null)
-        {
-            return given;
-        }
-
-        var handler = new SocketsHttpHandler
-        {
-            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-            AllowAutoRedirect = false,
-            UseCookies = false,
-        };
-        if (clientCertificate is not null)
-        {
-            handler.SslOptions.ClientCertificates = [clientCertificate];
-            handler.SslOptions.LocalCertificateSelectionCallback = (_, _, _, _, _) => clientCertificate;
-        }
-
-        if (options.TrustedRoots is { Count: > 0 } roots)
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedBy(roots, certificate, errors);
-        }
-
-        return handler;
-    }
-
-    /// <summary>The server certificate chains to one of <paramref name="roots"/>, and names the host it was reached by.</summary>
-    private static bool TrustedBy(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & ~SslPolicyErrors.RemoteCertificateChainErrors) != SslPolicyErrors.None)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        return chain.Build(certificate as X509Certificate2 ?? new X509Certificate2(certificate));
     }
 
     private static X509Certificate2 MerchantCertificate(MerchantCertificate merchant, string mchid)

@@ -27,7 +27,10 @@ public enum Fault
     /// <summary>The answer comes after <see cref="FaultInjector.SlowAnswerDelay"/>.</summary>
     SlowAnswer,
 
-    /// <summary>The connection is dropped after the request is read, with no answer.</summary>
+    /// <summary>
+    /// The connection is reset after the request is read, with no answer: RST, as from a crashed peer or a middlebox
+    /// dropping state. The client's read fails at once. See <see cref="CloseConnection"/> for the graceful close.
+    /// </summary>
     DropConnection,
 
     /// <summary>The answer's signature is the platform's <c>WECHATPAY/SIGNTEST/</c> probe, which must be refused.</summary>
@@ -35,4 +38,12 @@ public enum Fault
 
     /// <summary>A downloaded file (bill, statement) arrives with one byte changed after its digest was taken.</summary>
     TamperedDownload,
+
+    /// <summary>
+    /// The connection is closed gracefully after the request is read, with no answer: FIN (a shutdown of the sending
+    /// side, without TLS close_notify), as from a server or load balancer ending a kept-alive connection. The client's
+    /// read meets the end of the stream, the case in which .NET's connection pool would re-send a request without a
+    /// body. The socket is closed once the client has closed its side. See <see cref="DropConnection"/> for the reset.
+    /// </summary>
+    CloseConnection,
 }

@@ -32,6 +32,9 @@ public sealed class PlatformRequest
     /// <summary>When it arrived, by the platform's clock.</summary>
     public DateTimeOffset Received { get; }
 
+    /// <summary>Which connection it came on (Kestrel's connection id): requests on a kept-alive connection share it.</summary>
+    public string ConnectionId { get; internal init; } = string.Empty;
+
     /// <summary>Whether the request's signature and identity were accepted.</summary>
     public bool Accepted => Rejection is null;
 
@@ -41,7 +44,7 @@ public sealed class PlatformRequest
     /// <summary>The fault injected into this exchange, if any.</summary>
     public Fault? Fault { get; internal set; }
 
-    /// <summary>The status answered (0 when the connection was dropped).</summary>
+    /// <summary>The status answered (0 when the connection was reset or closed instead).</summary>
     public int Status { get; internal set; }
 
     /// <summary>The platform's error code when it answered with one (<c>PARAM_ERROR</c>, <c>SIGN_ERROR</c>, …).</summary>

@@ -48,7 +48,8 @@ public sealed class BuilderOptions
 
     /// <summary>
     /// Certificate authorities to trust for the server's TLS certificate instead of the system's, for test servers
-    /// such as the fake platform. The host name is still checked.
+    /// such as the fake platform. The host name is still checked. Not with <see cref="HttpMessageHandler"/>, which
+    /// checks certificates itself: <see cref="Builder.Factory"/> refuses the two together.
     /// </summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? TrustedRoots { get; set; }
 
@@ -90,8 +91,19 @@ public sealed class BuilderOptions
     public Action<Pipeline.InterceptorPipeline>? Pipeline { get; set; }
 
     /// <summary>
-    /// The handler under the Flurl client; defaults to a pooled <see cref="SocketsHttpHandler"/>. Calls with option
-    /// <c>security = true</c> always use a handler of their own that carries the merchant certificate.
+    /// The handler under the Flurl client; defaults to a pooled <see cref="SocketsHttpHandler"/> of the library's own.
+    /// Calls with option <c>security = true</c> always use a handler of their own that carries the merchant certificate.
+    /// <para>
+    /// A connection pool re-sends a request without a body, unchanged (the same signature, so the same nonce), when
+    /// the server closes the connection without answering it; the library keeps every pool it sends through from
+    /// doing so, so that each request reaches the wire once. Hence: a <see cref="SocketsHttpHandler"/> given here
+    /// (alone or as the innermost handler under <see cref="DelegatingHandler"/>s) must not have sent a request yet;
+    /// <see cref="Builder.Factory"/> adds to its <see cref="SocketsHttpHandler.PlaintextStreamFilter"/> (after any filter
+    /// it has, which keeps working), and that applies to every client sharing the handler. One that has already sent,
+    /// and an <see cref="HttpClientHandler"/> (whose pool cannot be reached), are refused with an
+    /// <see cref="ArgumentException"/>. A handler of any other kind, such as a test double, is used as given: what it
+    /// puts on the wire is up to it.
+    /// </para>
     /// </summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 

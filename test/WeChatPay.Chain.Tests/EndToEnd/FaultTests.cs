@@ -84,6 +84,30 @@ public class FaultTests
         Assert.That(_platform.Requests.Skip(before).Select(r => r.Fault), Is.EqualTo(new Fault?[] { Fault.DropConnection }), "one attempt, no silent re-send of the same signature");
     }
 
+    [TestCase("GET")]
+    [TestCase("DELETE")]
+    [TestCase("POST")]
+    [TestCase("POST with body")]
+    public async Task A_connection_closed_without_an_answer_is_a_transport_error_and_is_not_resent(string call)
+    {
+        await Query().ContinueWith(_ => { }); // a pooled, kept-alive connection, as in a long-running service
+        var before = _platform.Requests.Count;
+        var kept = _platform.Requests[^1].ConnectionId;
+        _platform.Faults.Inject(Fault.CloseConnection);
+
+        Assert.CatchAsync(() => call switch
+        {
+            "GET" => Query(),
+            "DELETE" => _wx.Chain("v3/profitsharing/receivers/R-missing").DeleteAsync(),
+            "POST" => _wx.Chain("v3/profitsharing/return-orders").PostAsync(),
+            _ => Create(),
+        });
+
+        var sent = _platform.Requests.Skip(before).ToList();
+        Assert.That(sent.Select(r => r.Fault).ToList(), Is.EqualTo(new Fault?[] { Fault.CloseConnection }), "one attempt, no silent re-send of the same signature");
+        Assert.That(sent[0].ConnectionId, Is.EqualTo(kept), "it went on the kept-alive connection");
+    }
+
     [Test]
     public void Faults_apply_only_to_matching_requests_and_run_out()
     {
