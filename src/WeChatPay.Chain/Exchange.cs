@@ -177,9 +177,17 @@ internal sealed class Exchange : IDisposable
         };
     }
 
-    /// <summary>False only when the failure proves the request never left whole: no host, no connection, no TLS.</summary>
+    /// <summary>
+    /// False only when the failure proves the request never left whole: no host, no connection, no TLS, or a connection
+    /// the send-once guard knew was closed before a byte of the request was written.
+    /// </summary>
     private static bool MayHaveReached(Exception e)
     {
+        if (Transport.Transmission.NothingWasSent(e))
+        {
+            return false;
+        }
+
         for (var inner = e; inner is not null; inner = inner.InnerException)
         {
             if (inner is HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError })

@@ -10,8 +10,6 @@ namespace WeChatPay.Chain.Testing;
 /// </summary>
 internal sealed class ResponseSigner(Credentials credentials, TimeProvider time)
 {
-    private static readonly Lazy<RSA> Stranger = new(() => RSA.Create(2048));
-
     public void Sign(IDictionary<string, string> headers, byte[] body, SigningMode mode, Fault? fault)
     {
         if (fault is Fault.NoSignatureHeaders)
@@ -27,7 +25,8 @@ internal sealed class ResponseSigner(Credentials credentials, TimeProvider time)
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         if (fault is Fault.WrongKey or Fault.UnknownSerial)
         {
-            key = Stranger.Value;
+            // The platform's other key: not the one the serial names, and already made (generating one mid-call is slow).
+            key = mode == SigningMode.PublicKey ? credentials.PlatformKey : credentials.PublicKey;
         }
 
         if (fault is Fault.UnknownSerial)

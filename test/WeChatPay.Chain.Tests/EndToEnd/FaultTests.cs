@@ -95,7 +95,7 @@ public class FaultTests
         var kept = _platform.Requests[^1].ConnectionId;
         _platform.Faults.Inject(Fault.CloseConnection);
 
-        Assert.CatchAsync(() => call switch
+        var error = Assert.ThrowsAsync<WeChatPayTransportException>(() => call switch
         {
             "GET" => Query(),
             "DELETE" => _wx.Chain("v3/profitsharing/receivers/R-missing").DeleteAsync(),
@@ -103,6 +103,7 @@ public class FaultTests
             _ => Create(),
         });
 
+        Assert.That(error!.MayHaveReachedPlatform, Is.True);
         var sent = _platform.Requests.Skip(before).ToList();
         Assert.That(sent.Select(r => r.Fault).ToList(), Is.EqualTo(new Fault?[] { Fault.CloseConnection }), "one attempt, no silent re-send of the same signature");
         Assert.That(sent[0].ConnectionId, Is.EqualTo(kept), "it went on the kept-alive connection");

@@ -47,7 +47,7 @@ public class GivenHandlerTests
         var wx = Builder.Factory(Options(server.BaseUri, handler, time));
 
         await wx.Chain("v3/foo").GetAsync();
-        Assert.CatchAsync(() => wx.Chain("v3/foo").GetAsync());
+        Assert.ThrowsAsync<WeChatPayTransportException>(() => wx.Chain("v3/foo").GetAsync());
 
         Assert.That(server.Requests, Has.Count.EqualTo(2), "the closed request went on the wire once");
         Assert.That(filtered, Is.EqualTo(server.Connections), "the caller's filter ran on every connection");
@@ -62,7 +62,7 @@ public class GivenHandlerTests
         var wx = Builder.Factory(Options(server.BaseUri, handler, time));
 
         await wx.Chain("v3/foo").GetAsync();
-        Assert.CatchAsync(() => wx.Chain("v3/foo").DeleteAsync());
+        Assert.ThrowsAsync<WeChatPayTransportException>(() => wx.Chain("v3/foo").DeleteAsync());
 
         Assert.That(server.Requests, Has.Count.EqualTo(2));
     }
@@ -77,7 +77,7 @@ public class GivenHandlerTests
         await first.Chain("v3/foo").GetAsync();
 
         var second = Builder.Factory(Options(server.BaseUri, handler, time));
-        Assert.CatchAsync(() => second.Chain("v3/foo").GetAsync());
+        Assert.ThrowsAsync<WeChatPayTransportException>(() => second.Chain("v3/foo").GetAsync());
 
         Assert.That(server.Requests, Has.Count.EqualTo(2));
     }

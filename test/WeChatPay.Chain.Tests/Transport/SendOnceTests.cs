@@ -1,4 +1,3 @@
-using Flurl.Http;
 using WeChatPay.Chain.Tests.Support;
 using static WeChatPay.Chain.Tests.Support.RawHttpServer;
 
@@ -79,11 +78,11 @@ public class SendOnceTests
             await Call(wx, Verb.Get);
         }
 
-        var error = Assert.CatchAsync(() => Call(wx, verb));
+        var error = Assert.ThrowsAsync<WeChatPayTransportException>(() => Call(wx, verb));
 
         var sends = server.Requests.Skip(answered).ToList();
         TestContext.Out.WriteLine($"{close} {verb} {scheme} {pool}: {sends.Count} wire send(s), {sends.Select(r => r.Headers["Authorization"]).Distinct().Count()} distinct Authorization");
-        Assert.That(error, Is.Not.InstanceOf<FlurlHttpTimeoutException>(), "the call failed on the closed connection, not by waiting");
+        Assert.That(error!.MayHaveReachedPlatform, Is.True, "the server read the request before it closed the connection");
         Assert.That(sends, Has.Count.EqualTo(1), "one wire send: nothing re-sent behind the caller's back");
         Assert.That(sends[0].Method, Is.EqualTo(verb switch { Verb.Get => "GET", Verb.Delete => "DELETE", _ => "POST" }));
         Assert.That(sends[0].Connection, Is.EqualTo(1), pool == Pool.Warm ? "it went on the kept-alive connection" : "it opened the first connection");
