@@ -161,6 +161,11 @@ internal sealed class RawHttpServer : IAsyncDisposable
             case ReplyKind.CloseGracefully:
                 await CloseGracefullyAsync(socket, stream);
                 return false;
+            case ReplyKind.Raw:
+                await reply.Write!(stream, _stop.Token);
+                await stream.FlushAsync(_stop.Token);
+                await CloseGracefullyAsync(socket, stream);
+                return false;
         }
 
         var bytes = Encoding.UTF8.GetBytes(reply.Body);
@@ -274,11 +279,18 @@ internal sealed class RawHttpServer : IAsyncDisposable
         AnswerThenClose,
         CloseGracefully,
         Reset,
+        Raw,
     }
 
     /// <summary>What the server does with one request.</summary>
     internal sealed record Reply(ReplyKind Kind, int Status, IDictionary<string, string> Headers, string Body)
     {
+        /// <summary>For <see cref="ReplyKind.Raw"/>: writes the whole answer, status line included, byte for byte.</summary>
+        public Func<Stream, CancellationToken, Task>? Write { get; init; }
+
+        /// <summary>Writes whatever <paramref name="write"/> writes (a flood, repeated headers, anything), then closes gracefully.</summary>
+        public static Reply Raw(Func<Stream, CancellationToken, Task> write) => new(ReplyKind.Raw, 0, new Dictionary<string, string>(), string.Empty) { Write = write };
+
         /// <summary>Closes the connection gracefully without answering: FIN (after TLS close_notify), no bytes of an answer.</summary>
         public static readonly Reply CloseGracefully = new(ReplyKind.CloseGracefully, 0, new Dictionary<string, string>(), string.Empty);
 
