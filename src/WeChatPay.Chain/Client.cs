@@ -11,7 +11,7 @@ namespace WeChatPay.Chain;
 /// (APIv3; APIv2; APIv2 with the merchant certificate) and the base address. It turns (method, path, options) into
 /// one request, sends it, and returns the verified response or raises the platform's error.
 /// </summary>
-internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure)
+internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure)
 {
     /// <summary>The merchant and the keys that check what the platform sends outside a call (notifications).</summary>
     public Identity Identity => identity;
@@ -29,14 +29,9 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             read.Headers.Add(new("Wechatpay-Serial", serial));
         }
 
-        var request = flurl.Request(Url(read.BaseUri ?? baseUri, wire, read.Query));
+        var request = flurl.Request(Url(hosts.For(read.BaseUri, read.Security), wire, read.Query, path.Text));
         foreach (var (name, value) in read.Headers)
         {
-            if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
-            {
-                throw new ArgumentException("Option \"headers\" may not set Authorization: the signer sets it for each attempt.", "headers");
-            }
-
             request.WithHeader(name, value);
         }
 
@@ -127,11 +122,7 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             return options.Xml is null ? (client, null) : throw new ArgumentException($"A GET request carries no body; pass the fields of GET {path.Text} as option \"query\".", "xml");
         }
 
-        var fields = Fields.Of(options.Xml)
-            .Where(f => f.Value is not null)
-            .Select(f => new KeyValuePair<string, string>(f.Key, f.Value is string or bool or IFormattable or Enum ? Fields.Text(f.Value!, "xml." + f.Key) : Json.Serialize(f.Value)))
-            .ToList();
-        return (client, new XmlFields(fields));
+        return (client, XmlFields.Of(options.Xml));
     }
 
     private static WeChatPayResponse V2Result(WeChatPayResponse response, HttpResponseMessage message, byte[] body, string path)
@@ -173,7 +164,8 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
         }
     }
 
-    private static string Url(Uri baseUri, string path, List<KeyValuePair<string, string>> query)
+    /// <summary>The URL to send, refused if System.Uri or Flurl would send another one (see <see cref="WireUrl"/>).</summary>
+    private static string Url(Uri baseUri, string path, List<KeyValuePair<string, string>> query, string template)
     {
         var url = new StringBuilder(baseUri.GetLeftPart(UriPartial.Path));
         if (url[^1] != '/')
@@ -189,6 +181,6 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             separator = '&';
         }
 
-        return url.ToString();
+        return WireUrl.Unchanged(url.ToString(), baseUri.GetLeftPart(UriPartial.Authority).Length, template, query.Count > 0);
     }
 }

@@ -14,6 +14,7 @@ internal sealed class RawHttpServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly Func<Received, Task<(int Status, IDictionary<string, string> Headers, string Body)>> _respond;
     private readonly Task _loop;
+    private int _connections;
 
     public RawHttpServer(Func<Received, Task<(int Status, IDictionary<string, string> Headers, string Body)>> respond)
     {
@@ -25,6 +26,9 @@ internal sealed class RawHttpServer : IAsyncDisposable
     public Uri BaseUri => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
     public List<Received> Requests { get; } = [];
+
+    /// <summary>How many connections were accepted: zero proves that not one byte was sent, not even a broken request.</summary>
+    public int Connections => Volatile.Read(ref _connections);
 
     public async ValueTask DisposeAsync()
     {
@@ -46,6 +50,7 @@ internal sealed class RawHttpServer : IAsyncDisposable
         while (!_stop.IsCancellationRequested)
         {
             var client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            Interlocked.Increment(ref _connections);
             _ = Task.Run(() => ServeAsync(client));
         }
     }
