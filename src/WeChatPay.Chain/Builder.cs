@@ -26,11 +26,7 @@ public static class Builder
             throw new ArgumentException($"Mchid must be the merchant id's digits; got \"{mchid}\".", nameof(options.Mchid));
         }
 
-        var baseUri = options.BaseUri ?? BuilderOptions.DefaultBaseUri;
-        if (!baseUri.IsAbsoluteUri || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp))
-        {
-            throw new ArgumentException($"BaseUri must be an absolute http(s) URI; got {baseUri}.", nameof(options.BaseUri));
-        }
+        var hosts = new HostPolicy(options.BaseUri ?? BuilderOptions.DefaultBaseUri, options.AllowedHosts);
 
         if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
         {
@@ -105,7 +101,7 @@ public static class Builder
         }
 
         var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret, merchantKey, platformKeys, renewer);
-        var client = new Client(baseUri, identity, v3, v2, v2Secure, options.Timeout ?? BuilderOptions.DefaultTimeout, options.MaxResponseSize ?? BuilderOptions.DefaultMaxResponseSize);
+        var client = new Client(hosts, identity, v3, v2, v2Secure, options.Timeout ?? BuilderOptions.DefaultTimeout, options.MaxResponseSize ?? BuilderOptions.DefaultMaxResponseSize);
         renewer?.Attach(client);
         return new ChainNode(client, PathTemplate.Root);
     }

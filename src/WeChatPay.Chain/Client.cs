@@ -11,7 +11,7 @@ namespace WeChatPay.Chain;
 /// (APIv3; APIv2; APIv2 with the merchant certificate) and the base address. It turns (method, path, options) into
 /// one request, sends it, and returns the verified response or raises the platform's error.
 /// </summary>
-internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure, TimeSpan timeout, long maxResponseBytes)
+internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure, TimeSpan timeout, long maxResponseBytes)
 {
     /// <summary>The merchant and the keys that check what the platform sends outside a call (notifications).</summary>
     public Identity Identity => identity;
@@ -49,12 +49,7 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             read.Headers.Add(new("Wechatpay-Serial", serial));
         }
 
-        if (read.Headers.Exists(h => h.Key.Equals("Authorization", StringComparison.OrdinalIgnoreCase)))
-        {
-            throw new ArgumentException("Option \"headers\" may not set Authorization: the signer sets it for each attempt.", "headers");
-        }
-
-        return Exchange.StartAsync(flurl, method, Url(read.BaseUri ?? baseUri, wire, read.Query), content, read.Headers, maxResponseBytes, digest, timeout, cancellationToken);
+        return Exchange.StartAsync(flurl, method, Url(hosts.For(read.BaseUri, read.Security), wire, read.Query, path.Text), content, read.Headers, maxResponseBytes, digest, timeout, cancellationToken);
     }
 
     private (IFlurlClient, HttpContent?) PrepareV3(HttpMethod method, PathTemplate path, RequestOptions options)
@@ -121,11 +116,7 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             return options.Xml is null ? (client, null) : throw new ArgumentException($"A GET request carries no body; pass the fields of GET {path.Text} as option \"query\".", "xml");
         }
 
-        var fields = Fields.Of(options.Xml)
-            .Where(f => f.Value is not null)
-            .Select(f => new KeyValuePair<string, string>(f.Key, f.Value is string or bool or IFormattable or Enum ? Fields.Text(f.Value!, "xml." + f.Key) : Json.Serialize(f.Value)))
-            .ToList();
-        return (client, new XmlFields(fields));
+        return (client, XmlFields.Of(options.Xml));
     }
 
     private static WeChatPayResponse V2Result(WeChatPayResponse response, bool verified)
@@ -167,7 +158,8 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
         }
     }
 
-    private static string Url(Uri baseUri, string path, List<KeyValuePair<string, string>> query)
+    /// <summary>The URL to send, refused if System.Uri or Flurl would send another one (see <see cref="WireUrl"/>).</summary>
+    private static string Url(Uri baseUri, string path, List<KeyValuePair<string, string>> query, string template)
     {
         var url = new StringBuilder(baseUri.GetLeftPart(UriPartial.Path));
         if (url[^1] != '/')
@@ -183,6 +175,6 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
             separator = '&';
         }
 
-        return url.ToString();
+        return WireUrl.Unchanged(url.ToString(), baseUri.GetLeftPart(UriPartial.Authority).Length, template, query.Count > 0);
     }
 }

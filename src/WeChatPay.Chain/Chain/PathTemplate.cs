@@ -46,7 +46,9 @@ internal sealed class PathTemplate
 
     /// <summary>
     /// The wire path (no leading <c>/</c>): each placeholder replaced by its value encoded as exactly one segment,
-    /// literal text left as written except for characters a URL cannot carry.
+    /// literal text left as written except for characters a URL cannot carry. A segment that comes out as <c>.</c> or
+    /// <c>..</c> is refused, naming its placeholder: System.Uri would resolve it, and the signed call would go to
+    /// another path (<c>out-trade-no/{out_trade_no}/close</c> with <c>..</c> is <c>POST …/transactions/close</c>).
     /// </summary>
     public string Expand(IReadOnlyDictionary<string, string> values)
     {
@@ -57,24 +59,57 @@ internal sealed class PathTemplate
         }
 
         var builder = new StringBuilder(path.Length + 32);
-        var start = 0;
-        while (start < path.Length)
+        foreach (var segment in path.Split('/'))
         {
-            var open = path.IndexOf('{', start);
-            var close = open < 0 ? -1 : path.IndexOf('}', open + 1);
-            if (close < 0)
+            if (builder.Length > 0)
             {
-                builder.Append(Flurl.Url.EncodeIllegalCharacters(path[start..]));
-                break;
+                builder.Append('/');
             }
 
-            builder.Append(Flurl.Url.EncodeIllegalCharacters(path[start..open]));
-            var name = path[(open + 1)..close];
-            builder.Append(name.Length == 0 ? "%7B%7D" : Uri.EscapeDataString(values[name]));
-            start = close + 1;
+            var begin = builder.Length;
+            var placeholder = ExpandSegment(segment, values, builder);
+            if (placeholder is not null && WireUrl.IsDotSegment(builder.ToString(begin, builder.Length - begin)))
+            {
+                throw new ArgumentException(
+                    $"Option \"{placeholder}\" makes segment {{{placeholder}}} of {Text} a dot segment (. or ..): System.Uri would resolve it before the call is signed and sent, moving the call to another path.",
+                    placeholder);
+            }
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>Appends one segment, expanded; returns the first placeholder in it, if any.</summary>
+    private static string? ExpandSegment(string segment, IReadOnlyDictionary<string, string> values, StringBuilder builder)
+    {
+        string? first = null;
+        var start = 0;
+        while (start < segment.Length)
+        {
+            var open = segment.IndexOf('{', start);
+            var close = open < 0 ? -1 : segment.IndexOf('}', open + 1);
+            if (close < 0)
+            {
+                builder.Append(Flurl.Url.EncodeIllegalCharacters(segment[start..]));
+                break;
+            }
+
+            builder.Append(Flurl.Url.EncodeIllegalCharacters(segment[start..open]));
+            var name = segment[(open + 1)..close];
+            if (name.Length == 0)
+            {
+                builder.Append("%7B%7D");
+            }
+            else
+            {
+                builder.Append(Uri.EscapeDataString(values[name]));
+                first ??= name;
+            }
+
+            start = close + 1;
+        }
+
+        return first;
     }
 
     private static IEnumerable<string> PlaceholdersIn(string segment)

@@ -13,7 +13,7 @@ internal static class Segment
     {
         if (name.Length > 2 && name[0] == '_' && name[^1] == '_')
         {
-            return "{" + name[1..^1] + "}";
+            return Checked("{" + name[1..^1] + "}", name, "name");
         }
 
         var builder = new StringBuilder(name.Length + 4);
@@ -28,10 +28,11 @@ internal static class Segment
             builder.Append(char.ToLowerInvariant(c));
         }
 
-        return builder.ToString();
+        // A C# identifier always makes a segment that passes; other languages' binders may hand over any name.
+        return Checked(builder.ToString(), name, "name");
     }
 
-    /// <summary>Splits literal text on <c>/</c>, dropping empty pieces, with no case change.</summary>
+    /// <summary>Splits literal text on <c>/</c>, dropping empty pieces, with no case change; each piece is checked.</summary>
     public static IEnumerable<string> FromLiteral(string text, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(text, parameterName);
@@ -41,6 +42,46 @@ internal static class Segment
             throw new ArgumentException($"The segment text \"{text}\" holds no segment.", parameterName);
         }
 
+        foreach (var piece in pieces)
+        {
+            Checked(piece, text, parameterName);
+        }
+
         return pieces;
+    }
+
+    /// <summary>
+    /// Refuses a segment that would not be sent as written: a dot segment, which System.Uri resolves before the
+    /// request is signed (<c>v3/pay/../refund</c> is sent as <c>v3/refund</c>), a <c>?</c> or <c>#</c>, which would
+    /// end the path, text System.Uri rewrites (<c>%2e</c>, <c>%41</c>), or a lone surrogate, which has no UTF-8 form.
+    /// </summary>
+    private static string Checked(string segment, string text, string parameterName)
+    {
+        var where = $"Segment \"{Characters.Printable(segment)}\" of \"{Characters.Printable(text)}\"";
+        if (WireUrl.IsDotSegment(segment))
+        {
+            throw new ArgumentException($"{where} is a dot segment: System.Uri would resolve it before the call is signed and sent, moving the call to another path.", parameterName);
+        }
+
+        if (segment.AsSpan().IndexOfAny('?', '#') is var end and >= 0)
+        {
+            throw new ArgumentException($"{where} holds '{segment[end]}', which would end the path: pass query fields as option \"query\".", parameterName);
+        }
+
+        if (Characters.IndexOfLoneSurrogate(segment) is var lone and >= 0)
+        {
+            throw new ArgumentException($"{where} has {Characters.Describe(segment[lone])} at index {lone}; it has no UTF-8 form.", parameterName);
+        }
+
+        var encoded = Flurl.Url.EncodeIllegalCharacters(segment);
+        var sent = WireUrl.AsSent(encoded);
+        if (sent != encoded)
+        {
+            throw new ArgumentException(
+                $"{where} would be sent as \"{sent}\" rather than \"{encoded}\": System.Uri rewrites it (dot segments, percent-encoded letters, digits and -._~, lower-case escapes). Write it as it is sent.",
+                parameterName);
+        }
+
+        return segment;
     }
 }

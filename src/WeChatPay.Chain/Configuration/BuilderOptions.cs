@@ -53,8 +53,20 @@ public sealed class BuilderOptions
     /// </summary>
     public System.Security.Cryptography.X509Certificates.X509Certificate2Collection? TrustedRoots { get; set; }
 
-    /// <summary>The host every call goes to unless a call gives option <c>base_uri</c>; defaults to <see cref="DefaultBaseUri"/>.</summary>
+    /// <summary>
+    /// The host every call goes to unless a call gives option <c>base_uri</c>; defaults to <see cref="DefaultBaseUri"/>.
+    /// An absolute http(s) URI with no user-info, query or fragment.
+    /// </summary>
     public Uri? BaseUri { get; set; }
+
+    /// <summary>
+    /// Hosts a call's option <c>base_uri</c> may name besides this instance's own host and WeChat Pay's API hosts
+    /// (<c>api.mch.weixin.qq.com</c>, <c>api2.mch.weixin.qq.com</c>, <c>apihk.mch.weixin.qq.com</c>,
+    /// <c>fraud.mch.weixin.qq.com</c>): a signed request can be replayed by whoever receives it, so it goes nowhere
+    /// else unless allowed here. Host names or IP addresses only (no scheme, port, path or wildcard), any case. Even an
+    /// allowed host is reached over https when <see cref="BaseUri"/> is https.
+    /// </summary>
+    public ISet<string> AllowedHosts { get; } = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The clock for request timestamps and the response timestamp window; defaults to <see cref="TimeProvider.System"/>.</summary>
     public TimeProvider? TimeProvider { get; set; }
@@ -109,5 +121,5 @@ public sealed class BuilderOptions
 
     /// <summary>Names the options that are set; never their values.</summary>
     public override string ToString() =>
-        $"BuilderOptions {{ Mchid = {Mchid}, Serial = {Serial}, PrivateKey = {(PrivateKey is null ? "(none)" : PrivateKey)}, Certs = [{string.Join(", ", Certs.Keys)}], ApiV3Key = {(ApiV3Key is null ? "(none)" : "(set)")}, Secret = {(Secret is null ? "(none)" : "(set)")}, Merchant = {(Merchant is null ? "(none)" : Merchant)}, BaseUri = {BaseUri ?? DefaultBaseUri} }}";
+        $"BuilderOptions {{ Mchid = {Mchid}, Serial = {Serial}, PrivateKey = {(PrivateKey is null ? "(none)" : PrivateKey)}, Certs = [{string.Join(", ", Certs.Keys)}], ApiV3Key = {(ApiV3Key is null ? "(none)" : "(set)")}, Secret = {(Secret is null ? "(none)" : "(set)")}, Merchant = {(Merchant is null ? "(none)" : Merchant)}, BaseUri = {(BaseUri is { UserInfo.Length: > 0 } ? "(has user-info)" : BaseUri ?? DefaultBaseUri)}, AllowedHosts = [{string.Join(", ", AllowedHosts)}] }}";
 }

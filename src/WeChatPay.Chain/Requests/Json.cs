@@ -13,7 +13,12 @@ internal static class Json
     private static readonly JsonSerializerSettings Settings = new() { DateParseHandling = DateParseHandling.None };
     private static readonly JsonSerializer Serializer = JsonSerializer.Create(Settings);
 
-    public static string Serialize(object? value, JsonConverter? converter = null)
+    /// <summary>
+    /// The JSON text of <paramref name="value"/>, written through a <see cref="CheckedJsonWriter"/>: too deep a value,
+    /// a reference loop, a getter that throws or a string with no UTF-8 form is an <see cref="ArgumentException"/>
+    /// naming <paramref name="option"/> and the path, raised before anything is sent.
+    /// </summary>
+    public static string Serialize(object? value, JsonConverter? converter = null, string option = "json")
     {
         var serializer = Serializer;
         if (converter is not null)
@@ -22,9 +27,20 @@ internal static class Json
             serializer.Converters.Add(converter);
         }
 
-        using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
-        serializer.Serialize(writer, value);
-        return writer.ToString();
+        using var text = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+        using var writer = new CheckedJsonWriter(text, option);
+        try
+        {
+            serializer.Serialize(writer, value);
+        }
+        catch (Exception e) when (e is JsonSerializationException or JsonWriterException)
+        {
+            // Newtonsoft's messages name properties, types and the path, never values.
+            throw new ArgumentException($"Option \"{option}\" cannot be serialised: {e.Message}", option, e);
+        }
+
+        writer.Flush();
+        return text.ToString();
     }
 
     public static JToken Parse(string text)

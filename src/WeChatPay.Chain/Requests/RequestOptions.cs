@@ -2,7 +2,8 @@ namespace WeChatPay.Chain;
 
 /// <summary>
 /// One call's options object, read once and checked before anything is sent: every name is a known option or fills a
-/// placeholder of the path, and every placeholder has a value.
+/// placeholder of the path, every placeholder has a value, headers pass <see cref="HeaderRules"/>, text has a UTF-8
+/// form, and <c>base_uri</c> is a plain http(s) base address (where it may point is <see cref="HostPolicy"/>'s call).
 /// </summary>
 internal sealed class RequestOptions
 {
@@ -36,7 +37,7 @@ internal sealed class RequestOptions
     public static RequestOptions Read(object? options, PathTemplate path)
     {
         var result = new RequestOptions();
-        foreach (var (name, value) in Fields.Of(options))
+        foreach (var (name, value) in Fields.Of(options, string.Empty))
         {
             if (Known.Contains(name))
             {
@@ -47,6 +48,7 @@ internal sealed class RequestOptions
                 if (value is not null)
                 {
                     var text = Fields.Text(value, name);
+                    Characters.RequireUtf8(text, $"Option \"{name}\" (placeholder {{{name}}})", name);
                     if (text.Length > 0)
                     {
                         result.Placeholders[name] = text;
@@ -94,6 +96,11 @@ internal sealed class RequestOptions
                 Json = value;
                 break;
             case "body":
+                if (value is string raw)
+                {
+                    Characters.RequireUtf8(raw, "Option \"body\"", name);
+                }
+
                 Body = value;
                 break;
             case "xml":
@@ -111,38 +118,37 @@ internal sealed class RequestOptions
                 BaseUri = value switch
                 {
                     null => null,
-                    Uri uri => Checked(uri),
-                    string s when Uri.TryCreate(s, UriKind.Absolute, out var uri) => Checked(uri),
+                    Uri uri => HostPolicy.Checked(uri, name, "Option \"base_uri\""),
+                    string s when Uri.TryCreate(s, UriKind.Absolute, out var uri) => HostPolicy.Checked(uri, name, "Option \"base_uri\""),
                     _ => throw new ArgumentException("Option \"base_uri\" must be an absolute http(s) URI.", name),
                 };
                 break;
             case "query":
-                Add(Query, value, "query");
+                foreach (var (key, field) in Fields.Of(value, "query"))
+                {
+                    Characters.RequireUtf8(key, $"A name in option \"query\" (\"{Characters.Printable(key)}\")", "query." + key);
+                    if (field is not null)
+                    {
+                        var text = Fields.Text(field, $"query.{key}");
+                        Characters.RequireUtf8(text, $"Option \"query.{key}\"", "query." + key);
+                        Query.Add(new(key, text));
+                    }
+                }
+
                 break;
             case "headers":
-                Add(Headers, value, "headers");
+                foreach (var (key, field) in Fields.Of(value, "headers"))
+                {
+                    HeaderRules.CheckName(key);
+                    if (field is not null)
+                    {
+                        var text = Fields.Text(field, $"headers.{key}");
+                        HeaderRules.CheckValue(key, text);
+                        Headers.Add(new(key, text));
+                    }
+                }
+
                 break;
-        }
-    }
-
-    private static Uri Checked(Uri uri) =>
-        uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && string.IsNullOrEmpty(uri.Query)
-            ? uri
-            : throw new ArgumentException($"Option \"base_uri\" must be an absolute http(s) URI with no query; got {uri}.", "base_uri");
-
-    private static void Add(List<KeyValuePair<string, string>> target, object? source, string option)
-    {
-        if (source is string)
-        {
-            throw new ArgumentException($"Option \"{option}\" must be an object or a dictionary of names to values.", option);
-        }
-
-        foreach (var (key, value) in Fields.Of(source))
-        {
-            if (value is not null)
-            {
-                target.Add(new(key, Fields.Text(value, $"{option}.{key}")));
-            }
         }
     }
 }

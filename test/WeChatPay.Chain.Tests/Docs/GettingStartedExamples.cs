@@ -150,13 +150,36 @@ public class GettingStartedExamples
         #endregion
     }
 
-    /// <summary>Calls the fake platform with an instance configured for the real host, through the per-call base address.</summary>
-    private Task<WeChatPayResponse> Reach(dynamic wx) =>
-        wx.V3.Profitsharing.ReturnOrders.PostAsync(new
+    /// <summary>
+    /// Proves an instance configured for the real host signs and verifies with the keys it loaded, without sending
+    /// anywhere but where it was configured to: its request is captured (HttpTest) and replayed to the fake platform,
+    /// which judges the signature, and the instance verifies an answer the platform's keys signed.
+    /// </summary>
+    private async Task<WeChatPayResponse> Reach(dynamic wx)
+    {
+        using var http = new HttpTest();
+        http.RespondSigned(_platform.Credentials, """{"out_return_no":"R-docs","result":"PROCESSING","amount":1}""", mode: _platform.SigningMode);
+        WeChatPayResponse res = await wx.V3.Profitsharing.ReturnOrders.PostAsync(new
         {
             json = new { out_order_no = "P20150806125346", out_return_no = "R-docs", return_mchid = "86693852", amount = 1, description = "docs" },
-            base_uri = _platform.HttpBaseUri,
         });
+
+        var sent = http.CallLog.Single();
+        Assert.That(sent.HttpRequestMessage.RequestUri!.Host, Is.EqualTo("api.mch.weixin.qq.com"));
+        using var replay = new HttpRequestMessage(HttpMethod.Post, new Uri(_platform.HttpBaseUri, sent.HttpRequestMessage.RequestUri.PathAndQuery))
+        {
+            Content = new StringContent(sent.RequestBody, System.Text.Encoding.UTF8, "application/json"),
+        };
+        foreach (var (name, values) in sent.HttpRequestMessage.Headers)
+        {
+            replay.Headers.TryAddWithoutValidation(name, values);
+        }
+
+        using var direct = new HttpClient();
+        using var judged = await direct.SendAsync(replay);
+        Assert.That(_platform.Requests[^1].Accepted, Is.True, "the platform judged the instance's signature good");
+        return res;
+    }
 
     public sealed record ReturnOrder(string Out_return_no, string Result, long Amount);
 }

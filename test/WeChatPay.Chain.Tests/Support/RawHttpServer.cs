@@ -46,7 +46,7 @@ internal sealed class RawHttpServer : IAsyncDisposable
     /// <summary>Every request received, in order: each one is one send on the wire.</summary>
     public List<Received> Requests { get; } = [];
 
-    /// <summary>How many connections the client opened.</summary>
+    /// <summary>How many connections the client opened: zero proves that not one byte was sent, not even a broken request.</summary>
     public int Connections
     {
         get
