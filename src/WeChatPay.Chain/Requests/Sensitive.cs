@@ -13,7 +13,13 @@ public static class Sensitive
 {
     /// <summary>A value to send encrypted.</summary>
     /// <param name="plaintext">The value.</param>
-    public static SensitiveField Of(string plaintext) => new(plaintext ?? throw new ArgumentNullException(nameof(plaintext)));
+    /// <exception cref="ArgumentException">It holds a lone surrogate, which has no UTF-8 form (the message never quotes it).</exception>
+    public static SensitiveField Of(string plaintext)
+    {
+        ArgumentNullException.ThrowIfNull(plaintext);
+        Characters.RequireUtf8(plaintext, "The sensitive value", nameof(plaintext));
+        return new(plaintext);
+    }
 
     /// <summary>Decrypts a field the platform encrypted to the merchant key (OAEP SHA-1, base64).</summary>
     /// <param name="instance">The instance whose <c>PrivateKey</c> applies.</param>

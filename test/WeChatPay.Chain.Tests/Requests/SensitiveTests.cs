@@ -60,4 +60,12 @@ public class SensitiveTests : HttpTestFixture
     [Test]
     public void Never_shows_the_value() =>
         Assert.That(new { name = Sensitive.Of("张三") }.ToString(), Does.Not.Contain("张三"));
+
+    [Test]
+    public void Refuses_a_sensitive_value_with_a_lone_surrogate_without_quoting_it()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Sensitive.Of("张三\uD800李四"));
+        Assert.That(error!.ParamName, Is.EqualTo("plaintext"));
+        Assert.That(error.Message, Does.Contain("index 2").And.Not.Contain("张三"));
+    }
 }
