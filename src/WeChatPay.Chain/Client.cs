@@ -32,6 +32,7 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
         var request = flurl.Request(Url(read.BaseUri ?? baseUri, wire, read.Query));
         foreach (var (name, value) in read.Headers)
         {
+            HeaderName.Check(name);
             if (name.Equals("Authorization", StringComparison.OrdinalIgnoreCase))
             {
                 throw new ArgumentException("Option \"headers\" may not set Authorization: the signer sets it for each attempt.", "headers");
@@ -98,7 +99,19 @@ internal sealed class Client(Uri baseUri, Identity identity, IFlurlClient? v3, I
     {
         var named = options.Headers.Find(h => h.Key.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase)).Value;
         var converter = new LazySensitiveConverter(() => identity.SealingKey(named));
-        var text = Json.Serialize(options.Json, converter);
+        string text;
+        try
+        {
+            text = Json.Serialize(options.Json, converter);
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            // Newtonsoft.Json names the property path, and a dictionary's names are the caller's data.
+            throw Describe.HasKeyMaterial(e.Message)
+                ? new ArgumentException("Option \"json\" cannot be written as JSON (Newtonsoft.Json's reason is not shown: it names a property that looks like key material).", "json")
+                : new ArgumentException($"Option \"json\" cannot be written as JSON: {e.Message}", "json", e);
+        }
+
         return new SignedBody(text) { SealedWith = converter.Serial };
     }
 

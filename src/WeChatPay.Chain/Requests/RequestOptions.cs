@@ -55,7 +55,7 @@ internal sealed class RequestOptions
             }
             else
             {
-                throw new ArgumentException(Unknown(name, path), name);
+                throw new ArgumentException(Unknown(name, path), Describe.CanQuote(name) ? name : "options");
             }
         }
 
@@ -82,7 +82,7 @@ internal sealed class RequestOptions
         var placeholders = path.Placeholders.Count == 0
             ? "the path has no placeholders"
             : "the path's placeholders are " + string.Join(", ", path.Placeholders.Select(p => "{" + p + "}"));
-        return $"Unknown option \"{name}\" for {path.Text}: the options are {string.Join(", ", Known)}, and {placeholders}.";
+        return $"Unknown option {Describe.Quoted(name)} for {path.Text}: the options are {string.Join(", ", Known)}, and {placeholders}.";
     }
 
     private void Set(string name, object? value)
@@ -128,7 +128,7 @@ internal sealed class RequestOptions
     private static Uri Checked(Uri uri) =>
         uri.IsAbsoluteUri && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp) && string.IsNullOrEmpty(uri.Query)
             ? uri
-            : throw new ArgumentException($"Option \"base_uri\" must be an absolute http(s) URI with no query; got {uri}.", "base_uri");
+            : throw new ArgumentException($"Option \"base_uri\" must be an absolute http(s) URI with no query; got {Describe.Uri(uri)}{(uri.IsAbsoluteUri && uri.Query.Length > 0 ? " with a query" : string.Empty)}.", "base_uri");
 
     private static void Add(List<KeyValuePair<string, string>> target, object? source, string option)
     {
@@ -137,11 +137,14 @@ internal sealed class RequestOptions
             throw new ArgumentException($"Option \"{option}\" must be an object or a dictionary of names to values.", option);
         }
 
+        var place = 0;
         foreach (var (key, value) in Fields.Of(source))
         {
+            place++;
             if (value is not null)
             {
-                target.Add(new(key, Fields.Text(value, $"{option}.{key}")));
+                // A name that might be a key is not quoted; its place says which entry is meant.
+                target.Add(new(key, Fields.Text(value, Describe.CanQuote(key) ? $"{option}.{key}" : $"{option}[{place}]")));
             }
         }
     }
