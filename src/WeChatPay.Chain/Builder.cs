@@ -23,7 +23,7 @@ public static class Builder
         var mchid = Required(options.Mchid, nameof(options.Mchid), "every call");
         if (!mchid.All(char.IsAsciiDigit))
         {
-            throw new ArgumentException($"Mchid must be the merchant id's digits; got \"{mchid}\".", nameof(options.Mchid));
+            throw new ArgumentException($"Mchid must be the merchant id's digits; got {Describe.Value(mchid)}.", nameof(options.Mchid));
         }
 
         var hosts = new HostPolicy(options.BaseUri ?? BuilderOptions.DefaultBaseUri, options.AllowedHosts);
@@ -54,18 +54,38 @@ public static class Builder
         CertificateRenewer? renewer = null;
         if (options.ApiV3Key is { } apiV3Key && (apiV3Key.Length != 32 || !apiV3Key.All(char.IsAscii)))
         {
-            throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key; got {apiV3Key.Length} characters.", nameof(options.ApiV3Key));
+            throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key (ASCII); got {Describe.Value(apiV3Key)}.", nameof(options.ApiV3Key));
         }
+
+        // Checked before any key is loaded, so a wrong Secret costs nothing to find.
+        if (options.Secret is { } givenSecret && (givenSecret.Length != 32 || !givenSecret.All(char.IsAsciiLetterOrDigit)))
+        {
+            throw new ArgumentException($"Secret must be the 32-character APIv2 key (letters and digits); got {Describe.Value(givenSecret)}.", nameof(options.Secret));
+        }
+
+        if (options.Merchant is not null && options.Secret is null)
+        {
+            throw new ArgumentException("Merchant (the certificate for APIv2 secapi calls) needs Secret, the APIv2 key, to sign those calls.", nameof(options.Secret));
+        }
+
+        NotAKey(options, mchid, nameof(options.Mchid));
         if (wantsV3)
         {
-            var serial = Required(options.Serial, nameof(options.Serial), "APIv3").ToUpperInvariant();
-            if (!serial.All(char.IsAsciiHexDigit))
+            var givenSerial = Required(options.Serial, nameof(options.Serial), "APIv3");
+            if (!givenSerial.All(char.IsAsciiHexDigit))
             {
-                throw new ArgumentException($"Serial must be the merchant API certificate serial in hex; got \"{serial}\".", nameof(options.Serial));
+                throw new ArgumentException($"Serial must be the merchant API certificate serial in hex; got {Describe.Value(givenSerial)}.", nameof(options.Serial));
             }
 
-            var privateKey = merchantKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
+            NotAKey(options, givenSerial, nameof(options.Serial));
+            foreach (var name in options.Certs.Keys)
+            {
+                NotAKey(options, name, nameof(options.Certs));
+            }
+
+            var serial = givenSerial.ToUpperInvariant();
             platformKeys = new PlatformKeyStore(Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates));
+            var privateKey = merchantKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
             check = new SignatureCheck(platformKeys, time);
             if (options.AutoRenewCertificates)
             {
@@ -83,21 +103,12 @@ public static class Builder
 
         if (options.Secret is { } secret)
         {
-            if (secret.Length != 32 || !secret.All(char.IsAsciiLetterOrDigit))
-            {
-                throw new ArgumentException($"Secret must be the 32-character APIv2 key (letters and digits); got {secret.Length} characters.", nameof(options.Secret));
-            }
-
             var pipeline = Pipeline(options, "APIv2", new V2Signer(mchid, secret), new V2Verifier(secret));
             v2 = Flurl(options, Handlers.For(options, null), pipeline);
             if (options.Merchant is { } merchant)
             {
                 v2Secure = Flurl(options, Handlers.For(options, MerchantCertificate(merchant, mchid)), pipeline);
             }
-        }
-        else if (options.Merchant is not null)
-        {
-            throw new ArgumentException("Merchant (the certificate for APIv2 secapi calls) needs Secret, the APIv2 key, to sign those calls.", nameof(options.Secret));
         }
 
         var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret, merchantKey, platformKeys, renewer);
@@ -122,7 +133,7 @@ public static class Builder
         catch (CryptographicException e)
         {
             // The message of a wrong password says just that; it never holds the password.
-            throw new ArgumentException($"Merchant ({merchant}) could not be loaded: {e.Message}", nameof(BuilderOptions.Merchant), e);
+            throw new ArgumentException($"Merchant could not be loaded from {merchant}: {e.Message}", nameof(BuilderOptions.Merchant), e);
         }
     }
 
@@ -140,6 +151,24 @@ public static class Builder
         client.EventHandlers.Add((FlurlEventType.BeforeCall, events));
         client.EventHandlers.Add((FlurlEventType.AfterCall, events));
         return client;
+    }
+
+    /// <summary>
+    /// Refuses an APIv2 or APIv3 key given in an option that goes on the wire or into messages (Serial is sent in every
+    /// Authorization header): the mistake is named, the key is not.
+    /// </summary>
+    private static void NotAKey(BuilderOptions options, string value, string option)
+    {
+        var given = value.Trim();
+        if (options.ApiV3Key is { Length: > 0 } apiV3Key && given.Equals(apiV3Key.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"{option} holds the same text as ApiV3Key: the APIv3 key belongs in ApiV3Key only.", option);
+        }
+
+        if (options.Secret is { Length: > 0 } secret && given.Equals(secret.Trim(), StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"{option} holds the same text as Secret: the APIv2 key belongs in Secret only.", option);
+        }
     }
 
     private static string Required(string? value, string name, string forWhat) =>

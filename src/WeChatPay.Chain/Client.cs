@@ -87,7 +87,19 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
     {
         var named = options.Headers.Find(h => h.Key.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase)).Value;
         var converter = new LazySensitiveConverter(() => identity.SealingKey(named));
-        var text = Json.Serialize(options.Json, converter);
+        string text;
+        try
+        {
+            text = Json.Serialize(options.Json, converter);
+        }
+        catch (Newtonsoft.Json.JsonException e)
+        {
+            // Newtonsoft.Json names the property path, and a dictionary's names are the caller's data.
+            throw Describe.HasKeyMaterial(e.Message)
+                ? new ArgumentException("Option \"json\" cannot be written as JSON (Newtonsoft.Json's reason is not shown: it names a property that looks like key material).", "json")
+                : new ArgumentException($"Option \"json\" cannot be written as JSON: {e.Message}", "json", e);
+        }
+
         return new SignedBody(text) { SealedWith = converter.Serial };
     }
 

@@ -119,7 +119,20 @@ public sealed class BuilderOptions
     /// </summary>
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
-    /// <summary>Names the options that are set; never their values.</summary>
-    public override string ToString() =>
-        $"BuilderOptions {{ Mchid = {Mchid}, Serial = {Serial}, PrivateKey = {(PrivateKey is null ? "(none)" : PrivateKey)}, Certs = [{string.Join(", ", Certs.Keys)}], ApiV3Key = {(ApiV3Key is null ? "(none)" : "(set)")}, Secret = {(Secret is null ? "(none)" : "(set)")}, Merchant = {(Merchant is null ? "(none)" : Merchant)}, BaseUri = {(BaseUri is { UserInfo.Length: > 0 } ? "(has user-info)" : BaseUri ?? DefaultBaseUri)}, AllowedHosts = [{string.Join(", ", AllowedHosts)}] }}";
+    /// <summary>
+    /// Names the options that are set and the kind of each (PEM text, file, RSA key, certificate; how many
+    /// <see cref="Certs"/>), never a value: not even <see cref="Mchid"/> or a <see cref="Certs"/> name, since a key put
+    /// there by mistake would be printed with it.
+    /// </summary>
+    public override string ToString()
+    {
+        var certs = Certs.Count == 0 ? "(none)" : $"{Certs.Count} [{string.Join(", ", Certs.Values.Select(c => c?.Kind ?? "(null)"))}]";
+        var baseUri = BaseUri is null ? "(default)" : Describe.Uri(BaseUri);
+        return $"BuilderOptions {{ Mchid = {Shape(Mchid)}, Serial = {Shape(Serial)}, PrivateKey = {PrivateKey?.Kind ?? "(none)"}, Certs = {certs}, "
+            + $"ApiV3Key = {Set(ApiV3Key)}, Secret = {Set(Secret)}, Merchant = {Merchant?.Kind ?? "(none)"}, AutoRenewCertificates = {AutoRenewCertificates}, BaseUri = {baseUri}, AllowedHosts = {AllowedHosts.Count} }}";
+
+        static string Shape(string? value) => value is null ? "(none)" : Describe.Value(value);
+
+        static string Set(string? value) => value is null ? "(none)" : "(set)";
+    }
 }

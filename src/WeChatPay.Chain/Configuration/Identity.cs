@@ -23,11 +23,15 @@ internal sealed record Identity(string Mchid, SignatureCheck? Check, string? Api
         {
             return keys.TryGetValue(serial, out var named)
                 ? (serial, named)
-                : throw new ArgumentException($"Wechatpay-Serial {serial} names no configured key; the known serials are {string.Join(", ", keys.Keys.Order(StringComparer.Ordinal))}.", "headers");
+                : throw new ArgumentException($"Header Wechatpay-Serial ({Describe.Value(serial)}) names no configured key; the known serials are {string.Join(", ", keys.Keys.Order(StringComparer.Ordinal))}.", "headers");
         }
 
         var chosen = keys.Keys.Where(k => k.StartsWith("PUB_KEY_ID_", StringComparison.Ordinal)).Order(StringComparer.Ordinal).FirstOrDefault()
             ?? keys.Keys.Order(StringComparer.Ordinal).First();
         return (chosen, keys[chosen]);
     }
+
+    /// <summary>Names the merchant and what is configured; a record would print every key.</summary>
+    public override string ToString() =>
+        $"Identity {{ Mchid = {Mchid}, APIv3 = {(Check is null ? "no" : "yes")}, ApiV3Key = {(ApiV3Key is null ? "(none)" : "(set)")}, Secret = {(Secret is null ? "(none)" : "(set)")} }}";
 }

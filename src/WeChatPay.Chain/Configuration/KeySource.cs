@@ -49,14 +49,33 @@ public sealed class KeySource
     /// <summary>The certificate, when this source is one; else <see langword="null"/>.</summary>
     internal X509Certificate2? Certificate => _certificate;
 
-    /// <summary>What kind of source this is, with a file's path; never the key itself.</summary>
+    /// <summary>
+    /// What kind of source this is: "RSA key", "certificate" and its serial, "PEM text" and its label, or a
+    /// <c>file://</c> reference when it is plausibly a path. Never the key, and never text that might be one: a
+    /// reference that holds PEM text or a key by mistake is described, not shown.
+    /// </summary>
     public override string ToString() => this switch
     {
         { _rsa: not null } => "RSA key",
         { _certificate: { } c } => $"certificate {c.SerialNumber}",
-        { _text: { } t } when t.StartsWith("file://", StringComparison.OrdinalIgnoreCase) => t,
-        _ => "PEM text",
+        _ => Text(_text!),
     };
+
+    /// <summary>The kind alone, without a path or serial, for <see cref="BuilderOptions.ToString"/>.</summary>
+    internal string Kind => this switch
+    {
+        { _rsa: not null } => "RSA key",
+        { _certificate: not null } => "certificate",
+        { _text: { } t } when t.StartsWith("file://", StringComparison.OrdinalIgnoreCase) => "file",
+        { _text: { } t } when Describe.PemLabel(t) is { } label => $"PEM text ({label})",
+        _ => "text that is not PEM",
+    };
+
+    /// <summary>How PEM text or a <c>file://</c> reference is named in messages: its kind, or the reference when it is plausibly a path.</summary>
+    internal static string Text(string pemOrFile) =>
+        pemOrFile.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? Describe.FileReference(pemOrFile)
+        : Describe.PemLabel(pemOrFile) is { } label ? $"PEM text ({label})"
+        : $"text that is not PEM: {Describe.Value(pemOrFile)}";
 
     internal RSA LoadPrivate()
     {

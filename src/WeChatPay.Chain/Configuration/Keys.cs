@@ -14,7 +14,7 @@ internal static class Keys
         }
         catch (CryptographicException e)
         {
-            throw new ArgumentException($"PrivateKey ({source}) could not be loaded: {e.Message}", nameof(BuilderOptions.PrivateKey), e);
+            throw new ArgumentException($"PrivateKey could not be loaded from {source}: {e.Message}", nameof(BuilderOptions.PrivateKey), e);
         }
 
         if (key.KeySize < 2048)
@@ -44,37 +44,47 @@ internal static class Keys
                 nameof(BuilderOptions.Certs));
         }
 
+        // An entry is named by its place, never by its name: a key put there by mistake would be quoted with it.
         var keys = new Dictionary<string, RSA>(StringComparer.OrdinalIgnoreCase);
+        var places = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var place = 0;
         foreach (var (id, source) in certs)
         {
-            var name = $"Certs[\"{id}\"]";
+            place++;
             var isPublicKeyId = id.StartsWith("PUB_KEY_ID_", StringComparison.Ordinal) && id.Length > 11 && id[11..].All(char.IsAsciiDigit);
+            var entry = $"Certs entry {place} of {certs.Count}";
             if (!isPublicKeyId && (id.Length == 0 || !id.All(char.IsAsciiHexDigit)))
             {
-                throw new ArgumentException($"{name}: a key is named by a platform certificate serial (hex) or a WeChat Pay public key id (PUB_KEY_ID_ and digits).", nameof(BuilderOptions.Certs));
+                throw new ArgumentException(
+                    $"{entry} is named by {Describe.Value(id)}; a key is named by a platform certificate serial (hex) or a WeChat Pay public key id (PUB_KEY_ID_ and digits).",
+                    nameof(BuilderOptions.Certs));
             }
 
+            entry += isPublicKeyId ? ", a PUB_KEY_ID_ id," : $", a {id.Length}-digit hex serial,";
             if (source is null)
             {
-                throw new ArgumentException($"{name} has no key.", nameof(BuilderOptions.Certs));
+                throw new ArgumentException($"{entry} has no key.", nameof(BuilderOptions.Certs));
             }
 
+            if (places.TryGetValue(id, out var first))
+            {
+                throw new ArgumentException($"{entry} names the same key as entry {first}: names are compared ignoring case.", nameof(BuilderOptions.Certs));
+            }
+
+            places.Add(id, place);
             try
             {
                 var certificate = source.LoadCertificate();
                 if (certificate is not null && !isPublicKeyId && !certificate.SerialNumber.Equals(id, StringComparison.OrdinalIgnoreCase))
                 {
-                    throw new ArgumentException($"{name} holds the certificate with serial {certificate.SerialNumber}, not {id}.", nameof(BuilderOptions.Certs));
+                    throw new ArgumentException($"{entry} holds the certificate with serial {certificate.SerialNumber}, not the serial it is named by.", nameof(BuilderOptions.Certs));
                 }
 
-                if (!keys.TryAdd(id, source.LoadPublic()))
-                {
-                    throw new ArgumentException($"{name} is given twice.", nameof(BuilderOptions.Certs));
-                }
+                keys.Add(id, source.LoadPublic());
             }
             catch (CryptographicException e)
             {
-                throw new ArgumentException($"{name} ({source}) could not be loaded: {e.Message}", nameof(BuilderOptions.Certs), e);
+                throw new ArgumentException($"{entry} could not be loaded from {source}: {e.Message}", nameof(BuilderOptions.Certs), e);
             }
         }
 

@@ -38,7 +38,7 @@ public static class Hash
         {
             Md5Type => Md5(text),
             HmacSha256Type => HmacSha256(text, secret),
-            _ => throw new ArgumentException($"sign_type must be {Md5Type} or {HmacSha256Type}; got \"{signType}\".", nameof(signType)),
+            _ => throw new ArgumentException($"sign_type must be {Md5Type} or {HmacSha256Type}; got {Describe.Quoted(signType)}.", nameof(signType)),
         };
     }
 

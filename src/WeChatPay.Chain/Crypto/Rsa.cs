@@ -169,11 +169,20 @@ public static class Rsa
         {
             return File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new CryptographicException($"Cannot read {path}: {e.Message}", e);
+            throw CannotRead(pemOrFile, path, e);
         }
     }
+
+    /// <summary>
+    /// Why a referenced file could not be read. The I/O error's message quotes the path, so it is passed on only when
+    /// the path is plausibly one: a "path" may be PEM text or a key given after <c>file://</c> by mistake.
+    /// </summary>
+    internal static CryptographicException CannotRead(string reference, string path, Exception e) =>
+        Describe.WhyNotAPath(reference) is null && Describe.WhyNotAPath(path) is null
+            ? new CryptographicException($"Cannot read {path}: {e.Message}", e)
+            : new CryptographicException($"Cannot read the file named by {Describe.Path(reference)}: {Describe.IoFailure(e)}.");
 
     /// <summary>The local path a <c>file://</c> reference names: <c>file:///abs/key.pem</c> → <c>/abs/key.pem</c>, <c>file://rel/key.pem</c> → <c>rel/key.pem</c>.</summary>
     internal static string LocalPath(string fileReference) =>

@@ -32,7 +32,7 @@ public static class Transformer
         {
             if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             {
-                throw new ArgumentException($"\"{name}\" is not an APIv2 field name (letters, digits and _).", nameof(fields));
+                throw new ArgumentException($"{Describe.Quoted(name)} is not an APIv2 field name (letters, digits and _).", nameof(fields));
             }
 
             xml.Append('<').Append(name).Append('>');

@@ -38,6 +38,18 @@ internal sealed class CertificateRenewer : IDisposable
     /// <summary>Whether the current call is this renewer's own download, which it verifies itself.</summary>
     public static bool IsDownloading => Downloading.Value;
 
+    /// <summary>Whether a download is running now.</summary>
+    public bool Busy
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _inFlight is { IsCompleted: false };
+            }
+        }
+    }
+
     /// <summary>The failure of the last download, if it failed; the keys it would have replaced stay in use.</summary>
     public Exception? LastError { get; private set; }
 

@@ -41,7 +41,7 @@ internal sealed class V2Signer(string mchid, string secret) : IInterceptor
         {
             if (value != mchid)
             {
-                throw new ArgumentException($"Field {name} is {value}, but this instance signs for merchant {mchid}: a v2 call is signed with that merchant's APIv2 key.", name);
+                throw new ArgumentException($"Field {name} is {Describe.Quoted(value)}, but this instance signs for merchant {mchid}: a v2 call is signed with that merchant's APIv2 key.", name);
             }
         }
 
@@ -62,7 +62,7 @@ internal sealed class V2Signer(string mchid, string secret) : IInterceptor
         }
         else if (required && signType != Hash.HmacSha256Type)
         {
-            throw new ArgumentException($"sign_type {signType} on {path}: the platform requires {Hash.HmacSha256Type} there; leave sign_type out to get it.", "sign_type");
+            throw new ArgumentException($"sign_type {Describe.Quoted(signType)} on {path}: the platform requires {Hash.HmacSha256Type} there; leave sign_type out to get it.", "sign_type");
         }
 
         fields.Add(new("sign", Hash.Sign(fields, secret, signType)));

@@ -54,9 +54,27 @@ internal static class Characters
         _ => $"'{c}'",
     };
 
-    /// <summary>A name fit to quote in a message: anything but visible ASCII shown as <c>\uXXXX</c>.</summary>
+    /// <summary>
+    /// A name fit to quote in a message or a <c>ParamName</c>: as written when it is short printable text with nothing
+    /// like key material in it; else its shape in angle brackets, since it may be a secret put in the wrong place.
+    /// </summary>
     public static string Printable(string name) =>
-        string.Concat(name.Select(c => c is > ' ' and < '\u007f' ? c.ToString() : "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)));
+        WeChatPay.Chain.Describe.CanQuote(name)
+            ? string.Concat(name.Select(c => c is > ' ' and < '\u007f' ? c.ToString() : "\\u" + ((int)c).ToString("X4", CultureInfo.InvariantCulture)))
+            : "<" + WeChatPay.Chain.Describe.Value(name) + ">";
+
+    /// <summary>A JSON path (<c>json.payer.openid</c>, <c>json.list[0][1]</c>) with each name shown as <see cref="Printable"/> shows one.</summary>
+    public static string PrintablePath(string path) => string.Join('.', path.Split('.').Select(part =>
+    {
+        var index = part.IndexOf('[', StringComparison.Ordinal);
+        var suffix = index < 0 ? string.Empty : part[index..];
+        return index >= 0 && !suffix.AsSpan().ContainsAnyExcept("[]0123456789")
+            ? (index == 0 ? string.Empty : Printable(part[..index])) + suffix
+            : Printable(part);
+    }));
+
+    /// <summary>How an entry of an option is named: <c>query.out_order_no</c>, or <c>query.&lt;a 1700-character string…&gt;</c>.</summary>
+    public static string Entry(string option, string name) => option + "." + Printable(name);
 
     private static string CodePoint(char c) => "U+" + ((int)c).ToString("X4", CultureInfo.InvariantCulture);
 }

@@ -87,7 +87,7 @@ internal sealed class CheckedJsonWriter(TextWriter writer, string option) : Json
     private string Where()
     {
         var path = Path.Length == 0 ? option : option + (Path.StartsWith('[') ? string.Empty : ".") + Path;
-        path = Characters.Printable(path);
+        path = Characters.PrintablePath(path);
         return path.Length <= 200 ? path : string.Concat(path.AsSpan(0, 100), "…", path.AsSpan(path.Length - 100));
     }
 }

@@ -40,7 +40,7 @@ internal static class HeaderRules
         if (bad >= 0)
         {
             throw new ArgumentException(
-                $"Option \"headers.{Characters.Printable(name)}\": the name has {Characters.Describe(name[bad])} at index {bad}; a header name is an RFC 9110 token (letters, digits and !#$%&'*+-.^_`|~).",
+                $"Option \"{Characters.Entry("headers", name)}\": the name has {Characters.Describe(name[bad])} at index {bad}; a header name is an RFC 9110 token (letters, digits and !#$%&'*+-.^_`|~).",
                 "headers");
         }
 
@@ -57,7 +57,7 @@ internal static class HeaderRules
         if (bad >= 0)
         {
             throw new ArgumentException(
-                $"Option \"headers.{name}\": the value has {Characters.Describe(value[bad])} at index {bad}; a header value may hold visible ASCII, spaces and tabs only (no CR, LF, NUL, other control characters, DEL or non-ASCII).",
+                $"Option \"{Characters.Entry("headers", name)}\": the value has {Characters.Describe(value[bad])} at index {bad}; a header value may hold visible ASCII, spaces and tabs only (no CR, LF, NUL, other control characters, DEL or non-ASCII).",
                 "headers");
         }
     }

@@ -36,17 +36,17 @@ internal sealed class HostPolicy
     {
         if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"{what} must be an absolute http(s) URI.", paramName);
+            throw new ArgumentException($"{what} must be an absolute http(s) URI; got {Describe.Uri(uri)}.", paramName);
         }
 
         if (uri.UserInfo.Length > 0)
         {
-            throw new ArgumentException($"{what} may not carry user-info (user:password@) before its host {uri.IdnHost}; it is not repeated here.", paramName);
+            throw new ArgumentException($"{what} may not carry user-info (user:password@) before its host; got {Describe.Uri(uri)}, not repeated here.", paramName);
         }
 
         if (uri.Query.Length > 0 || uri.Fragment.Length > 0)
         {
-            throw new ArgumentException($"{what} ({uri.GetLeftPart(UriPartial.Path)}) may have no query or fragment: the call adds its own path and query.", paramName);
+            throw new ArgumentException($"{what} may have no query or fragment: the call adds its own path and query.", paramName);
         }
 
         return uri;
@@ -67,7 +67,7 @@ internal sealed class HostPolicy
             if (!own && !wechat && !_allowed.Contains(host))
             {
                 throw new ArgumentException(
-                    $"Option \"base_uri\" names host {host}, which this instance does not send signed requests to: a signed request can be replayed by whoever receives it. Allowed: {BaseUri.IdnHost} (BaseUri), {string.Join(", ", WeChatPayHosts)}{string.Concat(_allowed.Order(StringComparer.Ordinal).Select(h => ", " + h))}; add others to BuilderOptions.AllowedHosts.",
+                    $"Option \"base_uri\" names host {Characters.Printable(host)}, which this instance does not send signed requests to: a signed request can be replayed by whoever receives it. Allowed: {Characters.Printable(BaseUri.IdnHost)} (BaseUri), {string.Join(", ", WeChatPayHosts)}{string.Concat(_allowed.Order(StringComparer.Ordinal).Select(h => ", " + Characters.Printable(h)))}; add others to BuilderOptions.AllowedHosts.",
                     "base_uri");
             }
 

@@ -57,7 +57,7 @@ internal sealed class RequestOptions
             }
             else
             {
-                throw new ArgumentException(Unknown(name, path), name);
+                throw new ArgumentException(Unknown(name, path), Describe.CanQuote(name) ? name : "options");
             }
         }
 
@@ -84,7 +84,7 @@ internal sealed class RequestOptions
         var placeholders = path.Placeholders.Count == 0
             ? "the path has no placeholders"
             : "the path's placeholders are " + string.Join(", ", path.Placeholders.Select(p => "{" + p + "}"));
-        return $"Unknown option \"{name}\" for {path.Text}: the options are {string.Join(", ", Known)}, and {placeholders}.";
+        return $"Unknown option {Describe.Quoted(name)} for {path.Text}: the options are {string.Join(", ", Known)}, and {placeholders}.";
     }
 
     private void Set(string name, object? value)
@@ -126,11 +126,11 @@ internal sealed class RequestOptions
             case "query":
                 foreach (var (key, field) in Fields.Of(value, "query"))
                 {
-                    Characters.RequireUtf8(key, $"A name in option \"query\" (\"{Characters.Printable(key)}\")", "query." + key);
+                    Characters.RequireUtf8(key, $"A name in option \"query\" (\"{Characters.Printable(key)}\")", Characters.Entry("query", key));
                     if (field is not null)
                     {
-                        var text = Fields.Text(field, $"query.{key}");
-                        Characters.RequireUtf8(text, $"Option \"query.{key}\"", "query." + key);
+                        var text = Fields.Text(field, Characters.Entry("query", key));
+                        Characters.RequireUtf8(text, $"Option \"{Characters.Entry("query", key)}\"", Characters.Entry("query", key));
                         Query.Add(new(key, text));
                     }
                 }
@@ -142,7 +142,7 @@ internal sealed class RequestOptions
                     HeaderRules.CheckName(key);
                     if (field is not null)
                     {
-                        var text = Fields.Text(field, $"headers.{key}");
+                        var text = Fields.Text(field, Characters.Entry("headers", key));
                         HeaderRules.CheckValue(key, text);
                         Headers.Add(new(key, text));
                     }

@@ -36,7 +36,7 @@ internal sealed class XmlFields : HttpContent
                 continue;
             }
 
-            var what = "xml." + name;
+            var what = Characters.Entry("xml", name);
             if (name.Length == 0 || !(char.IsAsciiLetter(name[0]) || name[0] == '_') || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
             {
                 throw new ArgumentException($"Option \"{Characters.Printable(what)}\": an APIv2 field name is letters, digits and _, starting with a letter or _.", "xml");

@@ -62,8 +62,10 @@ public class ApiV2BuilderTests
     [Test]
     public void Describes_options_without_the_secret()
     {
-        var text = new BuilderOptions { Mchid = "10000100", Secret = V2.Secret, Merchant = new MerchantCertificate("/etc/wechatpay/apiclient_cert.p12", "p@ss") }.ToString();
-        Assert.That(text, Does.Contain("Secret = (set)").And.Contain("/etc/wechatpay/apiclient_cert.p12"));
-        Assert.That(text, Does.Not.Contain(V2.Secret).And.Not.Contain("p@ss"));
+        var merchant = new MerchantCertificate("/etc/wechatpay/apiclient_cert.p12", "p@ss");
+        var text = new BuilderOptions { Mchid = "10000100", Secret = V2.Secret, Merchant = merchant }.ToString();
+        Assert.That(text, Does.Contain("Secret = (set)").And.Contain("Merchant = PKCS#12 file with a password"));
+        Assert.That(text, Does.Not.Contain(V2.Secret).And.Not.Contain("p@ss").And.Not.Contain("/etc/wechatpay"));
+        Assert.That(merchant.ToString(), Is.EqualTo("PKCS#12 /etc/wechatpay/apiclient_cert.p12"), "the certificate itself shows a path that is plausibly one");
     }
 }

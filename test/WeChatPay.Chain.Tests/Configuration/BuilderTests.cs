@@ -135,7 +135,8 @@ public class BuilderTests
         options.Certs.Clear();
         options.Certs["7132D72A03E93CDDF8C03BBD1F37EEDF2F9E1DA0"] = TestKeys.PlatformCertificatePem;
         var error = Assert.Throws<ArgumentException>(() => Builder.Factory(options));
-        Assert.That(error!.Message, Does.Contain(TestKeys.PlatformSerial).And.Contain("7132D72A03E93CDDF8C03BBD1F37EEDF2F9E1DA0"));
+        Assert.That(error!.Message, Does.Contain("Certs entry 1 of 1").And.Contain(TestKeys.PlatformSerial));
+        Assert.That(error.Message, Does.Not.Contain("7132D72A03E93CDDF8C03BBD1F37EEDF2F9E1DA0"), "a Certs name is never quoted: a key may have been put there");
     }
 
     [Test]
@@ -145,7 +146,7 @@ public class BuilderTests
         options.Certs[TestKeys.PublicKeyId] = TestKeys.MerchantPrivatePem;
         var error = Assert.Throws<ArgumentException>(() => Builder.Factory(options));
         Assert.That(error!.ParamName, Is.EqualTo("Certs"));
-        Assert.That(error.Message, Does.Contain(TestKeys.PublicKeyId));
+        Assert.That(error.Message, Does.Contain("Certs entry 2 of 2, a PUB_KEY_ID_ id,").And.Contain("PEM text (PRIVATE KEY)"));
         Assert.That(error.ToString(), Does.Not.Contain(KeyBody(TestKeys.MerchantPrivatePem)));
     }
 
@@ -157,7 +158,8 @@ public class BuilderTests
         var options = TestKeys.Options();
         options.Certs[name] = TestKeys.WechatpayPublicKeyPem;
         var error = Assert.Throws<ArgumentException>(() => Builder.Factory(options));
-        Assert.That(error!.Message, Does.Contain($"Certs[\"{name}\"]"));
+        Assert.That(error!.ParamName, Is.EqualTo("Certs"));
+        Assert.That(error.Message, Does.StartWith("Certs entry 3 of 3 is named by "));
     }
 
     [Test]
@@ -182,7 +184,9 @@ public class BuilderTests
     {
         var options = TestKeys.Options();
         var text = options.ToString();
-        Assert.That(text, Does.Contain(TestKeys.Mchid).And.Contain(TestKeys.PublicKeyId));
+        Assert.That(text, Does.Contain("Mchid = a 10-digit number").And.Contain("PrivateKey = PEM text (PRIVATE KEY)")
+            .And.Contain("Certs = 2 [PEM text (CERTIFICATE), PEM text (PUBLIC KEY)]").And.Contain("BaseUri = (default)"));
+        Assert.That(text, Does.Not.Contain(TestKeys.Mchid).And.Not.Contain(TestKeys.PublicKeyId).And.Not.Contain(TestKeys.MerchantSerial), "never a value, not even an id");
         Assert.That(text, Does.Not.Contain("BEGIN").And.Not.Contain(KeyBody(TestKeys.MerchantPrivatePem)));
         Assert.That(((KeySource)"file:///etc/wechatpay/apiclient_key.pem").ToString(), Is.EqualTo("file:///etc/wechatpay/apiclient_key.pem"));
     }

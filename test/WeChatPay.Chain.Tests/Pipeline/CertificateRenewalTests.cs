@@ -83,7 +83,10 @@ public class CertificateRenewalTests
         var old = _platform.Credentials.PlatformCertificate;
         _time.Advance(TimeSpan.FromDays(365 * 5));   // the first certificate nears its end
         _platform.RotatePlatformCertificate();
-        await WaitFor(() => Downloads >= 2);
+
+        // Wait for that download to finish, not just to arrive: a renewal still in flight when the clock moves again
+        // would be joined by the next scheduled one instead of followed by a new download.
+        await WaitFor(() => Downloads >= 2 && !((ChainNode)_wx).Client.Identity.Renewer!.Busy);
         var before = Downloads;
         _time.Advance(TimeSpan.FromDays(2));         // and passes it; the scheduled renewals run meanwhile
         await WaitFor(() => Downloads > before);
