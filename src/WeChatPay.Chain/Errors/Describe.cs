@@ -340,42 +340,11 @@ internal static class Describe
             }
         }
 
-        var names = new List<string>(7);
-        if (letters)
+        var names = new (bool Present, string Name)[]
         {
-            names.Add("letters");
-        }
-
-        if (digits)
-        {
-            names.Add("digits");
-        }
-
-        if (spaces)
-        {
-            names.Add("whitespace");
-        }
-
-        if (symbols)
-        {
-            names.Add("symbols");
-        }
-
-        if (nonAscii)
-        {
-            names.Add("non-ASCII characters");
-        }
-
-        if (controls)
-        {
-            names.Add("control characters");
-        }
-
-        if (surrogates)
-        {
-            names.Add("unpaired surrogates");
-        }
-
+            (letters, "letters"), (digits, "digits"), (spaces, "whitespace"), (symbols, "symbols"),
+            (nonAscii, "non-ASCII characters"), (controls, "control characters"), (surrogates, "unpaired surrogates"),
+        }.Where(n => n.Present).Select(n => n.Name).ToList();
         return names.Count == 1 ? names[0] : string.Join(", ", names.Take(names.Count - 1)) + " and " + names[^1];
     }
 }
