@@ -61,6 +61,11 @@ internal sealed class ResponseBody
         try
         {
             long total = _read.Length;
+            if (total > limit)
+            {
+                throw TooLarge(limit, Declared, streamed: true);
+            }
+
             hash?.AppendData(_read);
             await destination.WriteAsync(_read, token).ConfigureAwait(false);
             if (_complete)

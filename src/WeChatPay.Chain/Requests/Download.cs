@@ -162,7 +162,15 @@ public static class Download
         }
         catch
         {
-            File.Delete(partial);
+            try
+            {
+                File.Delete(partial);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // The download's own failure is what the caller needs to see; a leftover .partial file is harmless.
+            }
+
             throw;
         }
     }

@@ -114,6 +114,17 @@ public class DownloadTests : PlatformFixture
         Assert.That(destination.Length, Is.Zero, "a declared length over the limit is refused before a byte is written");
     }
 
+    [Test]
+    public void Streams_no_more_than_its_limit_of_an_answer_already_read_to_verify_it()
+    {
+        using var destination = new MemoryStream();
+
+        // A JSON answer is read whole to verify its signature before it is copied: the limit still holds.
+        Assert.ThrowsAsync<ResponseTooLargeException>(() => Download.ToStreamAsync(Wx.Chain("v3/bill/tradebill"), destination, new { query = new { bill_date = "2026-11-22", bill_type = "ALL" } }, maxBytes: 10));
+
+        Assert.That(destination.Length, Is.Zero);
+    }
+
     [TestCase("v3/statements")]
     [TestCase("hk/v3/statements")]
     public async Task Streams_a_statement_verified_by_its_signed_sha1(string statements)
