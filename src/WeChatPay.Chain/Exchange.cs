@@ -104,7 +104,7 @@ internal sealed class Exchange : IDisposable
         {
             await ThrowIfFailedAsync().ConfigureAwait(false);
             _deadline.CancelAfter(Timeout.InfiniteTimeSpan);
-            using var hash = Context.Digest is { } digest ? IncrementalHash.CreateHash(Algorithm(digest.Algorithm)) : null;
+            using var hash = Context.Digest is { } digest ? Hasher(digest.Algorithm) : null;
             long written;
             try
             {
@@ -199,16 +199,11 @@ internal sealed class Exchange : IDisposable
         return true;
     }
 
-    private static HashAlgorithmName Algorithm(string name) => name.ToUpperInvariant() switch
-    {
-        "SHA1" => HashAlgorithmName.SHA1,
-        "SHA256" => HashAlgorithmName.SHA256,
-        _ => throw new ArgumentException($"hash_type {Excerpt.Of(name, Excerpt.TokenLength)} is not one this library checks (SHA1, SHA256).", nameof(name)),
-    };
+    private static IncrementalHash Hasher(string algorithm) => IncrementalHash.CreateHash(Download.HashAlgorithm(algorithm, "hash_type"));
 
     private static byte[] Hash(string algorithm, byte[] body)
     {
-        using var hash = IncrementalHash.CreateHash(Algorithm(algorithm));
+        using var hash = Hasher(algorithm);
         hash.AppendData(body);
         return hash.GetHashAndReset();
     }

@@ -50,8 +50,8 @@ public sealed class WeChatPayApiException : WeChatPayException
             // A proxy's HTML page, or a body cut at the bound: the status still tells what happened.
         }
 
-        var code = body?["code"] is JValue { Type: JTokenType.String } c ? (string)c! : null;
-        var message = body?["message"] is JValue { Type: JTokenType.String } m ? (string)m! : null;
+        var code = Json.Text(body, "code");
+        var message = Json.Text(body, "message");
         var text = $"{response.Method} {response.RequestUri.AbsolutePath} failed with HTTP {response.StatusCode}"
             + (code is null ? " and no WeChat Pay error body" : $" {Excerpt.Of(code, Excerpt.TokenLength)}: {Excerpt.Of(message)}")
             + (response.RequestId is { } id ? $" (Request-ID {Excerpt.Of(id, Excerpt.TokenLength)})" : string.Empty)

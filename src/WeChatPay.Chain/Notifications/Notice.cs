@@ -13,22 +13,22 @@ public sealed class Notice
     }
 
     /// <summary>The notification's id.</summary>
-    public string? Id => Text(Envelope, "id");
+    public string? Id => Json.Text(Envelope, "id");
 
     /// <summary>When the platform created it (RFC 3339 text, as sent).</summary>
-    public string? CreateTime => Text(Envelope, "create_time");
+    public string? CreateTime => Json.Text(Envelope, "create_time");
 
     /// <summary>What happened: <c>TRANSACTION.SUCCESS</c>, <c>REFUND.SUCCESS</c>, …</summary>
-    public string? EventType => Text(Envelope, "event_type");
+    public string? EventType => Json.Text(Envelope, "event_type");
 
     /// <summary>The resource type, <c>encrypt-resource</c>.</summary>
-    public string? ResourceType => Text(Envelope, "resource_type");
+    public string? ResourceType => Json.Text(Envelope, "resource_type");
 
     /// <summary>The platform's summary (回调摘要).</summary>
-    public string? Summary => Text(Envelope, "summary");
+    public string? Summary => Json.Text(Envelope, "summary");
 
     /// <summary>The resource's <c>original_type</c>: <c>transaction</c>, <c>refund</c>, …</summary>
-    public string? OriginalType => Text(Envelope["resource"] as JObject, "original_type");
+    public string? OriginalType => Json.Text(Envelope["resource"] as JObject, "original_type");
 
     /// <summary>The serial whose key verified the signature.</summary>
     public string Serial { get; }
@@ -45,8 +45,6 @@ public sealed class Notice
     /// <summary>The decrypted resource deserialised to <typeparamref name="T"/>.</summary>
     /// <typeparam name="T">The type to read into.</typeparam>
     public T As<T>() => Json.Deserialize<T>(Plaintext);
-
-    private static string? Text(JObject? json, string name) => json?[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
 
     /// <summary>The event and id; never the decrypted content, which carries personal data.</summary>
     public override string ToString() => $"Notice {{ EventType = {EventType}, Id = {Id}, Serial = {Serial} }}";

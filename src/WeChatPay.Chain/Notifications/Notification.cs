@@ -40,14 +40,14 @@ public static class Notification
             throw new NotificationRejectedException(NotificationRejection.Malformed, "The notification body is not a JSON object.", e);
         }
 
-        if (envelope["resource"] is not JObject resource || Text(resource, "ciphertext") is not { } ciphertext)
+        if (envelope["resource"] is not JObject resource || Json.Text(resource, "ciphertext") is not { } ciphertext)
         {
             throw new NotificationRejectedException(NotificationRejection.Malformed, "The notification has no resource.ciphertext text.");
         }
 
-        var algorithm = Text(resource, "algorithm");
-        var nonce = Text(resource, "nonce");
-        var associatedData = Text(resource, "associated_data");
+        var algorithm = Json.Text(resource, "algorithm");
+        var nonce = Json.Text(resource, "nonce");
+        var associatedData = Json.Text(resource, "associated_data");
         if (algorithm is null ? resource["algorithm"] is not null : algorithm != "AEAD_AES_256_GCM")
         {
             throw new NotificationRejectedException(NotificationRejection.Malformed, $"The resource is encrypted with {(algorithm is null ? "an algorithm that is not text" : Excerpt.Of(algorithm, Excerpt.TokenLength))}; this library decrypts AEAD_AES_256_GCM.");
@@ -173,8 +173,6 @@ public static class Notification
             throw new NotificationRejectedException(NotificationRejection.Undecryptable, "req_info decrypted to something that is not its XML.", e);
         }
     }
-
-    private static string? Text(JObject json, string name) => json[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
 
     private static Identity IdentityOf(IChainNode instance) =>
         (instance ?? throw new ArgumentNullException(nameof(instance))) is ChainNode node

@@ -127,20 +127,18 @@ internal sealed class CertificateRenewer : IDisposable
 
     private List<(string Serial, RSA Key, DateTimeOffset Expires)> Decrypt(WeChatPayResponse response)
     {
-        static string? Text(JToken? token, string name) => token?[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
-
         var list = new List<(string, RSA, DateTimeOffset)>();
         foreach (var item in response.Parsed?["data"] as JArray ?? [])
         {
-            var serial = Text(item, "serial_no");
+            var serial = Json.Text(item, "serial_no");
             var sealedCertificate = item is JObject ? item["encrypt_certificate"] as JObject : null;
             if (serial is null || sealedCertificate is null)
             {
                 continue;
             }
 
-            var ciphertext = Text(sealedCertificate, "ciphertext") ?? throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has no ciphertext.");
-            var pem = Crypto.AesGcm.Decrypt(ciphertext, _apiV3Key, Text(sealedCertificate, "nonce") ?? string.Empty, Text(sealedCertificate, "associated_data") ?? string.Empty);
+            var ciphertext = Json.Text(sealedCertificate, "ciphertext") ?? throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has no ciphertext.");
+            var pem = Crypto.AesGcm.Decrypt(ciphertext, _apiV3Key, Json.Text(sealedCertificate, "nonce") ?? string.Empty, Json.Text(sealedCertificate, "associated_data") ?? string.Empty);
             using var certificate = X509Certificate2.CreateFromPem(pem);
             if (!certificate.SerialNumber.Equals(serial, StringComparison.OrdinalIgnoreCase))
             {

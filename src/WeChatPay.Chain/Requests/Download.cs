@@ -104,6 +104,14 @@ public static class Download
         return ToFile(path, stream => node.Client.DownloadAsync(node.Template, options, stream, Limit(maxBytes), null, progress, cancellationToken));
     }
 
+    /// <summary>The digest a <c>hash_type</c> names; the ones this library checks are SHA1 and SHA256.</summary>
+    internal static HashAlgorithmName HashAlgorithm(string name, string paramName) => name.ToUpperInvariant() switch
+    {
+        "SHA1" => HashAlgorithmName.SHA1,
+        "SHA256" => HashAlgorithmName.SHA256,
+        _ => throw new ArgumentException($"hash_type {Excerpt.Of(name, Excerpt.TokenLength)} is not one this library checks (SHA1, SHA256).", paramName),
+    };
+
     /// <summary>Refuses <paramref name="file"/> when <paramref name="actual"/> is not the digest <paramref name="expected"/> (hex, any case); compared in constant time.</summary>
     internal static void Check(WeChatPayResponse file, string algorithm, string expected, byte[] actual)
     {
@@ -119,13 +127,10 @@ public static class Download
         var node = Node(instance, nameof(instance));
         ArgumentNullException.ThrowIfNull(bill);
         var data = bill.Parsed;
-        var url = Text(data, "download_url") is { } text && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException("The bill answer has no download_url.", nameof(bill));
-        var algorithm = Text(data, "hash_type") ?? throw new ArgumentException("The bill answer has no hash_type.", nameof(bill));
-        var expected = Text(data, "hash_value") ?? throw new ArgumentException("The bill answer has no hash_value.", nameof(bill));
-        if (algorithm.ToUpperInvariant() is not ("SHA1" or "SHA256"))
-        {
-            throw new ArgumentException($"hash_type {Excerpt.Of(algorithm, Excerpt.TokenLength)} is not one this library checks (SHA1, SHA256).", nameof(bill));
-        }
+        var url = Json.Text(data, "download_url") is { } text && Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException("The bill answer has no download_url.", nameof(bill));
+        var algorithm = Json.Text(data, "hash_type") ?? throw new ArgumentException("The bill answer has no hash_type.", nameof(bill));
+        var expected = Json.Text(data, "hash_value") ?? throw new ArgumentException("The bill answer has no hash_value.", nameof(bill));
+        _ = HashAlgorithm(algorithm, nameof(bill));
 
         var query = System.Web.HttpUtility.ParseQueryString(url.Query);
         var options = new Dictionary<string, object?>
@@ -135,9 +140,6 @@ public static class Download
         };
         return (node.Client, PathTemplate.Root.Append(Segment.FromLiteral(url.AbsolutePath, "download_url")), options, (algorithm, expected));
     }
-
-    private static string? Text(Newtonsoft.Json.Linq.JToken? data, string name) =>
-        data?[name] is Newtonsoft.Json.Linq.JValue { Type: Newtonsoft.Json.Linq.JTokenType.String } value ? (string?)value : null;
 
     private static ChainNode Node(IChainNode node, string name) =>
         (node ?? throw new ArgumentNullException(name)) as ChainNode ?? throw new ArgumentException("Pass a node of the instance Builder.Factory returned.", name);

@@ -43,6 +43,9 @@ internal static class Json
         return text.ToString();
     }
 
+    /// <summary>The text of <paramref name="token"/>'s property <paramref name="name"/>; <see langword="null"/> when it is missing or not a string (an answer's shape is never trusted).</summary>
+    public static string? Text(JToken? token, string name) => token is JObject json && json[name] is JValue { Type: JTokenType.String } value ? (string?)value : null;
+
     public static JToken Parse(string text)
     {
         using var reader = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None };
