@@ -1,0 +1,215 @@
+using System.Reflection;
+
+namespace WeChatPay.Chain;
+
+/// <summary>
+/// Every operation WeChat Pay documents (about 1,150: APIv3, APIv2 and the cross-border host's), as data embedded in
+/// the library: methods, path templates, fields, the certificate requirement. Loaded once, the first time it is used;
+/// an operation's fields are read the first time they are asked for. See docs/catalogue.md.
+/// </summary>
+public static class Catalogue
+{
+    private const string DefaultHost = "api.mch.weixin.qq.com";
+    private static readonly Lazy<Loaded> Data = new(Load, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Every catalogued operation, ordered by path, then method.</summary>
+    public static IReadOnlyList<ApiOperation> Operations => Data.Value.All;
+
+    /// <summary>
+    /// The operation for <paramref name="method"/> on <paramref name="path"/>, or null when the catalogue has none.
+    /// The path is a chain path (<c>v3/pay/transactions/out-trade-no/{out_trade_no}</c>, <c>v2/pay/micropay</c>);
+    /// a placeholder matches any placeholder and a literal value matches a placeholder
+    /// (<c>v3/pay/transactions/id/4200000001</c>); a literal segment wins over a placeholder where both match.
+    /// </summary>
+    /// <param name="method">The HTTP method, in any case (<c>POST</c>, <c>post</c>).</param>
+    /// <param name="path">The chain path; a leading <c>/</c> and a query string are ignored.</param>
+    /// <param name="baseUri">The address called, to tell the cross-border host's operations from the default host's; null for the default host.</param>
+    public static ApiOperation? Find(string method, string path, Uri? baseUri = null)
+    {
+        ArgumentNullException.ThrowIfNull(method);
+        return OnPath(path, baseUri).FirstOrDefault(operation => operation.Method.Equals(method, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Every operation on <paramref name="path"/>, one per method, matched as <see cref="Find"/> matches.</summary>
+    /// <param name="path">The chain path; a leading <c>/</c> and a query string are ignored.</param>
+    /// <param name="baseUri">The address called; null for the default host.</param>
+    public static IReadOnlyList<ApiOperation> OnPath(string path, Uri? baseUri = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        var segments = Segments(path);
+        if (!Data.Value.BySegmentCount.TryGetValue(segments.Length, out var candidates))
+        {
+            return [];
+        }
+
+        var matches = candidates
+            .Select(operation => (Operation: operation, Score: Score(operation.Segments, segments)))
+            .Where(match => match.Score >= 0)
+            .ToList();
+        var served = matches.Where(match => Serves(match.Operation, baseUri)).ToList();
+        if (served.Count > 0 || baseUri is null || IsWeChatPayHost(baseUri))
+        {
+            matches = served;
+        }
+        else if (matches.Any(match => match.Operation.BaseUri is null))
+        {
+            // At an address that is not WeChat Pay's (a test server, a proxy) the default host's operations come first.
+            matches = matches.Where(match => match.Operation.BaseUri is null).ToList();
+        }
+
+        return matches
+            .GroupBy(match => match.Operation.Method)
+            .Select(group => group.OrderByDescending(match => match.Score).First().Operation)
+            .ToArray();
+    }
+
+    /// <summary>The operations on the path of a chain node (<c>wx.V3.Profitsharing.ReturnOrders</c>), one per method.</summary>
+    /// <param name="node">A chain node; its <see cref="IChainNode.Path"/> is looked up.</param>
+    public static IReadOnlyList<ApiOperation> OnPath(IChainNode node)
+    {
+        ArgumentNullException.ThrowIfNull(node);
+        return OnPath(node.Path);
+    }
+
+    /// <summary>
+    /// The catalogued paths nearest to <paramref name="path"/> by edit distance (placeholder names ignored), nearest
+    /// first; empty when nothing is near. For "did you mean …?" messages.
+    /// </summary>
+    /// <param name="path">A chain path that is not catalogued, e.g. <c>v3/pay/transaction/out-trade-n-o/{out_trade_no}</c>.</param>
+    /// <param name="count">At most this many paths.</param>
+    public static IReadOnlyList<string> Suggest(string path, int count = 3)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var wanted = Shape(Segments(path));
+        var limit = Math.Max(4, wanted.Length / 4);
+        return Data.Value.Paths
+            .Select(known => (Path: known, Distance: Distance(wanted, Shape(known.Split('/')), limit)))
+            .Where(match => match.Distance <= limit)
+            .OrderBy(match => match.Distance)
+            .ThenBy(match => match.Path, StringComparer.Ordinal)
+            .Take(count)
+            .Select(match => match.Path)
+            .ToArray();
+    }
+
+    internal static string[] Segments(string path)
+    {
+        var end = path.IndexOfAny(['?', '#']);
+        return (end < 0 ? path : path[..end]).Split('/', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    internal static bool IsPlaceholder(string segment) => segment.Length > 2 && segment[0] == '{' && segment[^1] == '}';
+
+    /// <summary>-1 when the paths differ; otherwise 2 per equal literal segment and 1 per placeholder match.</summary>
+    private static int Score(string[] known, string[] wanted)
+    {
+        var score = 0;
+        for (var i = 0; i < known.Length; i++)
+        {
+            if (string.Equals(known[i], wanted[i], StringComparison.Ordinal))
+            {
+                score += 2;
+            }
+            else if (IsPlaceholder(known[i]))
+            {
+                score += 1;
+            }
+            else
+            {
+                return -1;
+            }
+        }
+
+        return score;
+    }
+
+    private static bool Serves(ApiOperation operation, Uri? baseUri) => (operation.BaseUri, baseUri) switch
+    {
+        (null, null) => true,
+        (null, { } given) => given.Host.Equals(DefaultHost, StringComparison.OrdinalIgnoreCase),
+        ({ }, null) => false,
+        ({ } home, { } given) => home.Host.Equals(given.Host, StringComparison.OrdinalIgnoreCase)
+            && given.AbsolutePath.TrimEnd('/').Equals(home.AbsolutePath.TrimEnd('/'), StringComparison.Ordinal),
+    };
+
+    private static bool IsWeChatPayHost(Uri uri) => uri.Host.EndsWith(".weixin.qq.com", StringComparison.OrdinalIgnoreCase);
+
+    private static string Shape(string[] segments) => string.Join('/', segments.Select(s => IsPlaceholder(s) ? "{}" : s));
+
+    /// <summary>Levenshtein distance, giving up (returning <paramref name="limit"/> + 1) once every path through the table is over the limit.</summary>
+    private static int Distance(string a, string b, int limit)
+    {
+        if (Math.Abs(a.Length - b.Length) > limit)
+        {
+            return limit + 1;
+        }
+
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            var best = current[0];
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
+                best = Math.Min(best, current[j]);
+            }
+
+            if (best > limit)
+            {
+                return limit + 1;
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
+    private static Loaded Load()
+    {
+        var assembly = typeof(Catalogue).Assembly;
+        var details = new Lazy<string[]>(() => Lines(assembly, "catalogue.jsonl").ToArray(), LazyThreadSafetyMode.ExecutionAndPublication);
+        var all = new List<ApiOperation>(1200);
+        foreach (var line in Lines(assembly, "catalogue.index"))
+        {
+            var columns = line.Split('\t');
+            var row = all.Count;
+            all.Add(new ApiOperation(
+                columns[0],
+                columns[1],
+                columns[2].Length == 0 ? null : new Uri(columns[2], UriKind.Absolute),
+                columns[3].Split(',').Contains("cert"),
+                () => details.Value[row]));
+        }
+
+        return new Loaded(
+            all,
+            all.GroupBy(operation => operation.Segments.Length).ToDictionary(group => group.Key, group => group.ToArray()),
+            all.Select(operation => operation.Path).Distinct(StringComparer.Ordinal).ToArray());
+    }
+
+    private static IEnumerable<string> Lines(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream("WeChatPay.Chain.Catalogue." + name)
+            ?? throw new InvalidOperationException($"The catalogue resource {name} is missing from {assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line;
+            }
+        }
+    }
+
+    private sealed record Loaded(IReadOnlyList<ApiOperation> All, Dictionary<int, ApiOperation[]> BySegmentCount, string[] Paths);
+}
