@@ -16,7 +16,7 @@ public sealed class ApiOperation
         Path = path;
         BaseUri = baseUri;
         CertificateRequired = certificateRequired;
-        Segments = path.Split('/');
+        Segments = Catalogue.Segments(path);
         _details = new(() => Parse(details()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Docs;
 
@@ -8,7 +9,7 @@ namespace WeChatPay.Chain.Tests.Docs;
 /// </summary>
 public partial class DocsSnippetTests
 {
-    private static readonly string Root = FindRoot();
+    private static readonly string Root = Repository.Root();
 
     private static Dictionary<string, string> Regions() =>
         Directory.EnumerateFiles(Path.Combine(Root, "test", "WeChatPay.Chain.Tests", "Docs"), "*.cs")
@@ -45,17 +46,6 @@ public partial class DocsSnippetTests
         var lines = text.Split('\n');
         var indent = lines.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
         return string.Join('\n', lines.Select(l => l.Length >= indent ? l[indent..] : l.TrimStart()));
-    }
-
-    private static string FindRoot()
-    {
-        var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "WeChatPay.Chain.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new DirectoryNotFoundException("WeChatPay.Chain.sln not found above the test directory");
     }
 
     [GeneratedRegex(@"#region (\S+)\n(.*?)\n[ \t]*#endregion", RegexOptions.Singleline)]
