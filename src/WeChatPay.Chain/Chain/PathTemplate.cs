@@ -32,9 +32,14 @@ internal sealed class PathTemplate
         var placeholders = new List<string>(Placeholders);
         foreach (var segment in segments)
         {
-            if (text.Length > 0)
+            // After a trailing slash (Segment.TrailingSlash) the next segment needs no separator of its own.
+            if (text.Length > 0 && text[^1] != '/')
             {
                 text.Append('/');
+            }
+            else if (segment.Length == 0)
+            {
+                continue;
             }
 
             text.Append(segment);

@@ -32,14 +32,18 @@ internal static class Segment
         return Checked(builder.ToString(), name, "name");
     }
 
-    /// <summary>Splits literal text on <c>/</c>, dropping empty pieces, with no case change; each piece is checked.</summary>
+    /// <summary>
+    /// Splits literal text on <c>/</c>, dropping empty pieces, with no case change; each piece is checked. A trailing
+    /// <c>/</c> is kept as a last, empty segment: some paths end with one (<c>v3/applyment4sub/applyment/</c>), and
+    /// the platform tells the two apart. Text that is only <c>/</c> adds just that trailing slash.
+    /// </summary>
     public static IEnumerable<string> FromLiteral(string text, string parameterName)
     {
         ArgumentNullException.ThrowIfNull(text, parameterName);
         var pieces = text.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (pieces.Length == 0)
+        if (pieces.Length == 0 && text != "/")
         {
-            throw new ArgumentException($"The segment text \"{text}\" holds no segment.", parameterName);
+            throw new ArgumentException($"The segment text \"{Characters.Printable(text)}\" holds no segment.", parameterName);
         }
 
         foreach (var piece in pieces)
@@ -47,8 +51,11 @@ internal static class Segment
             Checked(piece, text, parameterName);
         }
 
-        return pieces;
+        return text.EndsWith('/') ? [.. pieces, TrailingSlash] : pieces;
     }
+
+    /// <summary>The empty last segment that makes a path end with <c>/</c>.</summary>
+    public const string TrailingSlash = "";
 
     /// <summary>
     /// Refuses a segment that would not be sent as written: a dot segment, which System.Uri resolves before the

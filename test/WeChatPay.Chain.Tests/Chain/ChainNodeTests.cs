@@ -68,6 +68,20 @@ public class ChainNodeTests : HttpTestFixture
     }
 
     [Test]
+    public async Task A_trailing_slash_the_platform_expects_reaches_the_wire_and_the_signature()
+    {
+        await Wx.V3.Applyment4sub.Applyment["/"].PostAsync(new { json = new { business_code = "APPLY_1" } });
+        await Wx.Chain("v3/applyment4sub/applyment/").PostAsync(new { json = new { business_code = "APPLY_2" } });
+
+        Assert.That(Http.CallLog, Has.Count.EqualTo(2));
+        foreach (var (call, code) in Http.CallLog.Zip(new[] { "APPLY_1", "APPLY_2" }))
+        {
+            Assert.That(call.HttpRequestMessage.RequestUri!.PathAndQuery, Is.EqualTo("/v3/applyment4sub/applyment/"));
+            SentRequest.Parse(call.Request.Headers.FirstOrDefault("Authorization")).AssertSigned("POST", "/v3/applyment4sub/applyment/", $"{{\"business_code\":\"{code}\"}}");
+        }
+    }
+
+    [Test]
     public void Awaiting_a_node_without_a_verb_says_to_call_one()
     {
         var error = Assert.ThrowsAsync<InvalidOperationException>(async () => await Wx.V3.Foo);
