@@ -60,6 +60,17 @@ Task("Pack")
         OutputDirectory = artifacts + Directory("packages"),
     }));
 
+Task("Catalogue")
+    .Description("Regenerates src/WeChatPay.Chain/Catalogue from WeChat Pay's openapi YAML; pass --openapi=<docs folder> (default ../shared/openapi/docs).")
+    .Does(() =>
+{
+    var docs = MakeAbsolute(Directory(Argument("openapi", "../shared/openapi/docs")));
+    DotNetRun("./eng/CatalogueGenerator/CatalogueGenerator.csproj", new ProcessArgumentBuilder().AppendQuoted(docs.FullPath).AppendQuoted(MakeAbsolute(Directory("./src/WeChatPay.Chain/Catalogue")).FullPath), new DotNetRunSettings
+    {
+        Configuration = "Release",
+    });
+});
+
 Task("Default").IsDependentOn("Test");
 
 RunTarget(target);

@@ -14,7 +14,6 @@ public static class Generator
     public const string IndexFile = "catalogue.index";
     public const string DetailsFile = "catalogue.jsonl";
 
-    private const string CrossBorderHost = "https://apihk.mch.weixin.qq.com/";
     private static readonly string[] Methods = ["get", "post", "put", "patch", "delete"];
 
     public static GeneratedCatalogue Generate(string docs)
@@ -56,32 +55,15 @@ public static class Generator
     }
 
     /// <summary>
-    /// One operation. The index key is the path the platform documents; the file's folder says which API it belongs to:
-    /// <c>v2/</c> files are APIv2 (the chain writes them <c>v2/…</c>), <c>hk/</c> and <c>global/</c> are the cross-border
-    /// host's, whose key carries that prefix while the chain path does not (<c>global/</c> sits under the host's
-    /// <c>/global/</c> base).
+    /// One operation. The index key is the path as sent (<c>/v3/…</c>, <c>/hk/v3/…</c>, <c>/global/v3/…</c>); the file's
+    /// folder says which API it belongs to, and <c>v2/</c> files are APIv2, which the chain writes <c>v2/…</c>. The host
+    /// is the default one unless the operation names another (<c>x-base-uri</c>).
     /// </summary>
     private static Operation Read(YamlTree tree, string key, string reference, string method, Node node)
     {
-        var folder = reference.TrimStart('.', '/').Split('/')[0];
-        var path = key.TrimStart('/');
-        string? baseUri = null;
-        switch (folder)
-        {
-            case "v2":
-                path = "v2/" + path;
-                break;
-            case "hk":
-                path = path["hk/".Length..];
-                baseUri = CrossBorderHost;
-                break;
-            case "global":
-                path = path["global/".Length..];
-                baseUri = CrossBorderHost + "global/";
-                break;
-        }
-
-        baseUri = node.Text("x-base-uri") ?? node.Text("x-baseuri") ?? baseUri;
+        var apiv2 = reference.TrimStart('.', '/').StartsWith("v2/", StringComparison.Ordinal);
+        var path = (apiv2 ? "v2/" : string.Empty) + key.TrimStart('/');
+        var baseUri = node.Text("x-base-uri") ?? node.Text("x-baseuri");
         var parameters = new List<Field>();
         foreach (var item in node["parameters"]?.Items ?? [])
         {

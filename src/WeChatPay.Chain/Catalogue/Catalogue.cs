@@ -3,7 +3,7 @@ using System.Reflection;
 namespace WeChatPay.Chain;
 
 /// <summary>
-/// Every operation WeChat Pay documents (about 1,150: APIv3, APIv2 and the cross-border host's), as data embedded in
+/// Every operation WeChat Pay documents (about 1,150: APIv3 with its hk/ and global/ paths, and APIv2), as data embedded in
 /// the library: methods, path templates, fields, the certificate requirement. Loaded once, the first time it is used;
 /// an operation's fields are read the first time they are asked for. See docs/catalogue.md.
 /// </summary>
@@ -23,7 +23,7 @@ public static class Catalogue
     /// </summary>
     /// <param name="method">The HTTP method, in any case (<c>POST</c>, <c>post</c>).</param>
     /// <param name="path">The chain path; a leading <c>/</c> and a query string are ignored.</param>
-    /// <param name="baseUri">The address called, to tell the cross-border host's operations from the default host's; null for the default host.</param>
+    /// <param name="baseUri">The address called, for the few operations served from another host (<c>fraud.mch.weixin.qq.com</c>); null for the default host.</param>
     public static ApiOperation? Find(string method, string path, Uri? baseUri = null)
     {
         ArgumentNullException.ThrowIfNull(method);
