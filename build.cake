@@ -61,11 +61,11 @@ Task("Pack")
     }));
 
 Task("Catalogue")
-    .Description("Regenerates src/WeChatPay.Chain/Catalogue from WeChat Pay's openapi YAML; pass --openapi=<docs folder> (default ../shared/openapi/docs).")
+    .Description("Regenerates src/WeChatPay.Chain/Endpoints from WeChat Pay's openapi YAML; pass --openapi=<docs folder> (default ../shared/openapi/docs).")
     .Does(() =>
 {
     var docs = MakeAbsolute(Directory(Argument("openapi", "../shared/openapi/docs")));
-    DotNetRun("./eng/CatalogueGenerator/CatalogueGenerator.csproj", new ProcessArgumentBuilder().AppendQuoted(docs.FullPath).AppendQuoted(MakeAbsolute(Directory("./src/WeChatPay.Chain/Catalogue")).FullPath), new DotNetRunSettings
+    DotNetRun("./eng/CatalogueGenerator/CatalogueGenerator.csproj", new ProcessArgumentBuilder().AppendQuoted(docs.FullPath).AppendQuoted(MakeAbsolute(Directory("./src/WeChatPay.Chain/Endpoints")).FullPath), new DotNetRunSettings
     {
         Configuration = "Release",
     });

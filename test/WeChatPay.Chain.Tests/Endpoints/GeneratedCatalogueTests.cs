@@ -1,9 +1,8 @@
 using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.CatalogueGenerator;
 using WeChatPay.Chain.Tests.Support;
-using Endpoints = WeChatPay.Chain.Catalogue;
 
-namespace WeChatPay.Chain.Tests.Catalogue;
+namespace WeChatPay.Chain.Tests.Endpoints;
 
 /// <summary>
 /// The committed catalogue is exactly what eng/CatalogueGenerator makes of the openapi source, when the source is on
@@ -12,7 +11,7 @@ namespace WeChatPay.Chain.Tests.Catalogue;
 public class GeneratedCatalogueTests
 {
     private static readonly string Root = Repository.Root();
-    private static readonly string Committed = Path.Combine(Root, "src", "WeChatPay.Chain", "Catalogue");
+    private static readonly string Committed = Path.Combine(Root, "src", "WeChatPay.Chain", "Endpoints");
 
     [Test]
     public void Committed_catalogue_is_what_the_generator_makes_of_the_source()
@@ -33,7 +32,7 @@ public class GeneratedCatalogueTests
                 "catalogue.index is stale: run dotnet run --project eng/CatalogueGenerator -- <openapi docs>");
             Assert.That(File.ReadAllText(Path.Combine(Committed, Generator.DetailsFile)), Is.EqualTo(generated.Details),
                 "catalogue.jsonl is stale: run dotnet run --project eng/CatalogueGenerator -- <openapi docs>");
-            Assert.That(generated.Count, Is.EqualTo(Endpoints.Operations.Count));
+            Assert.That(generated.Count, Is.EqualTo(Catalogue.Operations.Count));
         });
     }
 

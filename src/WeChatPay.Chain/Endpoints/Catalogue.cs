@@ -174,7 +174,8 @@ public static class Catalogue
         return previous[b.Length];
     }
 
-    private static Loaded Load()
+    /// <summary>Reads the embedded catalogue afresh: its index now, each operation's fields when first asked for.</summary>
+    internal static Loaded Load()
     {
         var assembly = typeof(Catalogue).Assembly;
         var details = new Lazy<string[]>(() => Lines(assembly, "catalogue.jsonl").ToArray(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -211,5 +212,5 @@ public static class Catalogue
         }
     }
 
-    private sealed record Loaded(IReadOnlyList<ApiOperation> All, Dictionary<int, ApiOperation[]> BySegmentCount, string[] Paths);
+    internal sealed record Loaded(IReadOnlyList<ApiOperation> All, Dictionary<int, ApiOperation[]> BySegmentCount, string[] Paths);
 }
