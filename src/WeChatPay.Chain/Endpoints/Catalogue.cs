@@ -27,6 +27,16 @@ public static class Catalogue
     public static ApiOperation? Find(string method, string path, Uri? baseUri = null)
     {
         ArgumentNullException.ThrowIfNull(method);
+        ArgumentNullException.ThrowIfNull(path);
+
+        // A path written as catalogued (most chains are) is found without scoring every candidate: no other path can
+        // match it better. The scan below handles values in place of placeholders, other placeholder names and hosts.
+        if (Data.Value.ByPath.TryGetValue(path, out var exact)
+            && Array.Find(exact, operation => operation.Method.Equals(method, StringComparison.OrdinalIgnoreCase) && Serves(operation, baseUri)) is { } found)
+        {
+            return found;
+        }
+
         return OnPath(path, baseUri).FirstOrDefault(operation => operation.Method.Equals(method, StringComparison.OrdinalIgnoreCase));
     }
 
@@ -194,6 +204,7 @@ public static class Catalogue
 
         return new Loaded(
             all,
+            all.GroupBy(operation => operation.Path, StringComparer.Ordinal).ToDictionary(group => group.Key, group => group.ToArray(), StringComparer.Ordinal),
             all.GroupBy(operation => operation.Segments.Length).ToDictionary(group => group.Key, group => group.ToArray()),
             all.Select(operation => operation.Path).Distinct(StringComparer.Ordinal).ToArray());
     }
@@ -212,5 +223,5 @@ public static class Catalogue
         }
     }
 
-    internal sealed record Loaded(IReadOnlyList<ApiOperation> All, Dictionary<int, ApiOperation[]> BySegmentCount, string[] Paths);
+    internal sealed record Loaded(IReadOnlyList<ApiOperation> All, Dictionary<string, ApiOperation[]> ByPath, Dictionary<int, ApiOperation[]> BySegmentCount, string[] Paths);
 }
