@@ -42,24 +42,25 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
     {
         var read = RequestOptions.Read(options, path);
         var wire = path.Expand(read.Placeholders);
-        var (flurl, content) = path.IsV2 ? PrepareV2(method, path, wire, read) : PrepareV3(method, path, read);
+        var (flurl, content, certificate) = path.IsV2 ? PrepareV2(method, path, wire, read) : PrepareV3(method, path, read);
         if (content is SignedBody { SealedWith: { } serial })
         {
             read.Headers.RemoveAll(h => h.Key.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase));
             read.Headers.Add(new("Wechatpay-Serial", serial));
         }
 
-        return Exchange.StartAsync(flurl, method, Url(hosts.For(read.BaseUri, read.Security), wire, read.Query, path.Text), content, read.Headers, maxResponseBytes, digest, timeout, cancellationToken);
+        var baseUri = hosts.For(read.BaseUri, certificate);
+        return Exchange.StartAsync(flurl, method, Url(baseUri, wire, read.Query, path.Text), content, read.Headers, maxResponseBytes, digest, timeout, new CallTarget(path.Text, baseUri), cancellationToken);
     }
 
-    private (IFlurlClient, HttpContent?) PrepareV3(HttpMethod method, PathTemplate path, RequestOptions options)
+    private (IFlurlClient, HttpContent?, bool Certificate) PrepareV3(HttpMethod method, PathTemplate path, RequestOptions options)
     {
         if (v3 is null)
         {
             throw new InvalidOperationException($"{path.Text} is an APIv3 path, and this instance has no APIv3 keys: set Serial, PrivateKey and Certs in BuilderOptions.");
         }
 
-        if (options.Xml is not null || options.Security)
+        if (options.Xml is not null || options.Security is true)
         {
             throw new ArgumentException($"Options \"xml\" and \"security\" are for APIv2 paths (v2/…); {path.Text} is APIv3: pass its body as \"json\".", options.Xml is not null ? "xml" : "security");
         }
@@ -79,7 +80,7 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
             throw new ArgumentException($"A GET request carries no body; pass the fields of GET {path.Text} as option \"query\".", options.HasJson ? "json" : "body");
         }
 
-        return (v3, content);
+        return (v3, content, false);
     }
 
     /// <summary>The JSON body, its sensitive fields sealed with the platform key their <c>Wechatpay-Serial</c> will name.</summary>
@@ -103,7 +104,7 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
         return new SignedBody(text) { SealedWith = converter.Serial };
     }
 
-    private (IFlurlClient, HttpContent?) PrepareV2(HttpMethod method, PathTemplate path, string wire, RequestOptions options)
+    private (IFlurlClient, HttpContent?, bool Certificate) PrepareV2(HttpMethod method, PathTemplate path, string wire, RequestOptions options)
     {
         if (v2 is null)
         {
@@ -115,20 +116,42 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
             throw new ArgumentException($"{path.Text} is APIv2: pass its fields as option \"xml\", not \"json\" or \"body\".", options.HasJson ? "json" : "body");
         }
 
-        if (V2Rules.NeedsCertificate("/" + wire) && !options.Security)
-        {
-            throw new ArgumentException($"{path.Text} needs the merchant certificate: pass security = true.", "security");
-        }
-
-        var client = options.Security
-            ? v2Secure ?? throw new ArgumentException("Option security = true needs the merchant API certificate: set Merchant in BuilderOptions (apiclient_cert.p12 or the PEM pair).", "security")
-            : v2;
+        var certified = Certified(method, path, wire, options);
+        var client = certified ? v2Secure! : v2;
         if (method == HttpMethod.Get)
         {
-            return options.Xml is null ? (client, null) : throw new ArgumentException($"A GET request carries no body; pass the fields of GET {path.Text} as option \"query\".", "xml");
+            return options.Xml is null ? (client, null, certified) : throw new ArgumentException($"A GET request carries no body; pass the fields of GET {path.Text} as option \"query\".", "xml");
         }
 
-        return (client, XmlFields.Of(options.Xml));
+        return (client, XmlFields.Of(options.Xml), certified);
+    }
+
+    /// <summary>
+    /// Whether the call goes with the merchant certificate: when option <c>security</c> is true, and, as if it were,
+    /// on every operation that requires the certificate (<see cref="V2Rules.NeedsCertificate"/>); such an operation is
+    /// refused before sending when the instance has no certificate or the caller turned it off, as the platform
+    /// would refuse it.
+    /// </summary>
+    private bool Certified(HttpMethod method, PathTemplate path, string wire, RequestOptions options)
+    {
+        var required = V2Rules.NeedsCertificate(method, path, wire, options.BaseUri ?? hosts.BaseUri);
+        if (required && options.Security is false)
+        {
+            throw new ArgumentException(
+                $"{method} {path.Text} requires the merchant certificate (mutual TLS), and option security = false turns it off: leave security out, and the certificate is applied.",
+                "security");
+        }
+
+        if ((required || options.Security is true) && v2Secure is null)
+        {
+            throw required
+                ? new ArgumentException(
+                    $"{method} {path.Text} requires the merchant API certificate (mutual TLS), and this instance has none: set BuilderOptions.Merchant (apiclient_cert.p12 or the PEM pair). Nothing was sent.",
+                    nameof(BuilderOptions.Merchant))
+                : new ArgumentException("Option security = true needs the merchant API certificate: set Merchant in BuilderOptions (apiclient_cert.p12 or the PEM pair).", "security");
+        }
+
+        return required || options.Security is true;
     }
 
     private static WeChatPayResponse V2Result(WeChatPayResponse response, bool verified)

@@ -18,16 +18,18 @@ internal sealed class Exchange : IDisposable
     private readonly TimeSpan _timeout;
     private readonly CancellationToken _caller;
     private readonly CancellationTokenSource _deadline;
+    private readonly CallTarget _target;
     private HttpResponseMessage? _message;
     private bool _done;
 
-    private Exchange(HttpMethod method, CallRequest request, TimeSpan timeout, CancellationToken caller, CancellationTokenSource deadline)
+    private Exchange(HttpMethod method, CallRequest request, TimeSpan timeout, CancellationToken caller, CancellationTokenSource deadline, CallTarget target)
     {
         _method = method;
         _request = request;
         _timeout = timeout;
         _caller = caller;
         _deadline = deadline;
+        _target = target;
     }
 
     private CallContext Context => _request.Context;
@@ -39,7 +41,7 @@ internal sealed class Exchange : IDisposable
     /// <summary>Sends the request and waits for the answer's headers (the <c>verifier</c> has judged them when this returns).</summary>
     public static async Task<Exchange> StartAsync(
         IFlurlClient flurl, HttpMethod method, string url, HttpContent? content, List<KeyValuePair<string, string>> headers,
-        long maxResponseBytes, (string Algorithm, string Hex)? digest, TimeSpan timeout, CancellationToken cancellationToken)
+        long maxResponseBytes, (string Algorithm, string Hex)? digest, TimeSpan timeout, CallTarget target, CancellationToken cancellationToken)
     {
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout != Timeout.InfiniteTimeSpan)
@@ -53,7 +55,7 @@ internal sealed class Exchange : IDisposable
             request.WithHeader(name, value);
         }
 
-        var exchange = new Exchange(method, request, timeout, cancellationToken, deadline);
+        var exchange = new Exchange(method, request, timeout, cancellationToken, deadline, target);
         try
         {
             exchange._message = (await request.SendAsync(method, content, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false)).ResponseMessage;
@@ -152,7 +154,7 @@ internal sealed class Exchange : IDisposable
             ? (await ResponseBody.Of(_message!).AllAsync(Context.MaxResponseBytes, Context.Token).ConfigureAwait(false), true)
             : await ResponseBody.Of(_message!).StartAsync(CallContext.ExcerptBytes, Context.Token).ConfigureAwait(false);
         _done = complete;
-        throw WeChatPayApiException.From(new WeChatPayResponse(_method, Uri, _message!, body), Context.Verified, cut: !complete);
+        throw WeChatPayApiException.From(new WeChatPayResponse(_method, Uri, _message!, body), Context.Verified, cut: !complete, _target);
     }
 
     /// <summary>The library's exception for a failure of the transport or the clock; <see langword="null"/> for one that is already the caller's to see.</summary>

@@ -7,9 +7,10 @@ namespace WeChatPay.Chain.Testing;
 
 /// <summary>
 /// Judges an APIv2 request as the platform does: the merchant certificate on the connection for <c>secapi/</c>
-/// paths (issued by the platform's CA to this merchant), XML with no DTD, <c>mch_id</c>, <c>nonce_str</c>,
-/// <c>sign_type</c> (HMAC-SHA256 where required), and the <c>sign</c> with the APIv2 key. Written from the protocol,
-/// not from the client. A refusal is a <c>return_code FAIL</c> answer.
+/// paths and the other operations WeChat Pay documents as requiring it (issued by the platform's CA to this merchant),
+/// XML with no DTD, <c>mch_id</c>, <c>nonce_str</c>, <c>sign_type</c> (HMAC-SHA256 where required), and the
+/// <c>sign</c> with the APIv2 key. Written from the protocol, not from the client. A refusal is a
+/// <c>return_code FAIL</c> answer.
 /// </summary>
 internal sealed class V2Judge(Credentials credentials)
 {
@@ -21,7 +22,7 @@ internal sealed class V2Judge(Credentials credentials)
     /// <summary>The request's fields once judged good; throws <see cref="V2Refusal"/> otherwise.</summary>
     public Dictionary<string, string> Judge(PlatformRequest request, X509Certificate2? clientCertificate)
     {
-        if (request.Path.StartsWith("/secapi/", StringComparison.Ordinal))
+        if (request.Path.StartsWith("/secapi/", StringComparison.Ordinal) || Catalogue.Find(request.Method, "v2" + request.Path)?.CertificateRequired == true)
         {
             if (clientCertificate is null)
             {

@@ -7,6 +7,8 @@ namespace WeChatPay.Chain;
 /// One node of the URL chain. On a <c>dynamic</c> node, member access adds a normalised segment
 /// (<c>wx.V3.Profitsharing.ReturnOrders</c> → <c>v3/profitsharing/return-orders</c>), <see cref="Chain"/> and the
 /// indexer add literal segments, and the verbs send. Invoking a node (<c>wx.V3.Foo(options)</c>) POSTs, asynchronously.
+/// Invoked, the verbs as PHP and Node spell them are verbs too, never segments: <c>post(options)</c> is <c>Post</c>,
+/// <c>postAsync(options)</c> is <c>PostAsync</c> (<see cref="Verb"/>).
 /// Nodes are immutable; the ones reached by member access are cached, so a chain written in code costs nothing to reuse.
 /// </summary>
 public sealed class ChainNode : DynamicObject, IChainNode
@@ -104,14 +106,23 @@ public sealed class ChainNode : DynamicObject, IChainNode
                 : $"{binder.Name} does not bind on a dynamic chain node; cast it first: ((object)node).{binder.Name}().");
         }
 
-        result = Member(binder.Name).Shortland(args ?? []);
+        if (Verb.Named(binder.Name) is { } verb)
+        {
+            // Ported code's post(…), postAsync(…), and a PascalCase verb whose arguments did not bind: always a verb.
+            var (options, token) = Verb.Arguments(args ?? [], binder.CallInfo, $"{verb.Name} on {(_path.Text.Length == 0 ? "the root node" : Excerpt.Of(_path.Text))} sends {verb.Method} and");
+            var sent = SendAsync(verb.Method, options, token);
+            result = verb.IsAsync ? sent : Wait(sent);
+            return true;
+        }
+
+        result = Member(binder.Name).Shortland(args ?? [], binder.CallInfo);
         return true;
     }
 
     /// <inheritdoc />
     public override bool TryInvoke(InvokeBinder binder, object?[]? args, out object? result)
     {
-        result = Shortland(args ?? []);
+        result = Shortland(args ?? [], binder.CallInfo);
         return true;
     }
 
@@ -119,13 +130,11 @@ public sealed class ChainNode : DynamicObject, IChainNode
         _members.GetOrAdd(name, static (n, self) => new ChainNode(self._client, self._path.Append([Segment.FromMember(n)])), this);
 
     /// <summary>Invoking a node is a POST, as the Node SDK's shortland: <c>(options)</c> or <c>(options, cancellationToken)</c>.</summary>
-    private Task<WeChatPayResponse> Shortland(object?[] args) => args switch
+    private Task<WeChatPayResponse> Shortland(object?[] args, CallInfo info)
     {
-        [] => PostAsync(),
-        [var options] => PostAsync(options),
-        [var options, CancellationToken token] => PostAsync(options, token),
-        _ => throw new ArgumentException($"Invoking {Describe()} POSTs it and takes (options) or (options, CancellationToken); got {args.Length} arguments."),
-    };
+        var (options, token) = Verb.Arguments(args, info, $"Invoking {Describe()} POSTs it and");
+        return PostAsync(options, token);
+    }
 
     private Task<WeChatPayResponse> SendAsync(HttpMethod method, object? options, CancellationToken cancellationToken) =>
         _client.SendAsync(method, _path, options, cancellationToken);

@@ -23,6 +23,12 @@ internal sealed class PathTemplate
     /// <summary>The names inside <c>{…}</c>, in order of appearance.</summary>
     public IReadOnlyList<string> Placeholders { get; }
 
+    /// <summary>
+    /// The catalogue's last answer on whether this APIv2 path needs the merchant certificate (see
+    /// <see cref="Pipeline.V2Rules.NeedsCertificate"/>): one entry, replaced whole, so threads that race only look it up twice.
+    /// </summary>
+    public Pipeline.CertificateLookup? Certificate { get; set; }
+
     /// <summary>Whether this is an APIv2 path (<c>v2/…</c>), sent without its <c>v2/</c> prefix.</summary>
     public bool IsV2 => Text.StartsWith("v2/", StringComparison.Ordinal) || Text == "v2";
 

@@ -11,13 +11,14 @@ namespace WeChatPay.Chain;
 /// </summary>
 public sealed class WeChatPayApiException : WeChatPayException
 {
-    private WeChatPayApiException(string message, WeChatPayResponse response, bool verified, string? code, string? platformMessage, JToken? detail)
+    private WeChatPayApiException(string message, WeChatPayResponse response, bool verified, string? code, string? platformMessage, JToken? detail, IReadOnlyList<string> suggestions)
         : base(message, response)
     {
         IsVerified = verified;
         Code = code;
         PlatformMessage = platformMessage;
         Detail = detail;
+        Suggestions = suggestions;
     }
 
     /// <summary>
@@ -35,10 +36,18 @@ public sealed class WeChatPayApiException : WeChatPayException
     /// <summary>The platform's <c>detail</c>, as JSON.</summary>
     public JToken? Detail { get; }
 
+    /// <summary>
+    /// After a 404 for a path the WeChat Pay catalogue does not have: the catalogued paths nearest to it, nearest first
+    /// (<c>v3/pay/transactions/out-trade-no/{out_trade_no}</c>), also named in the message with their member spelling.
+    /// Empty for any other answer, and for a 404 on a catalogued path (the resource was not found).
+    /// </summary>
+    public IReadOnlyList<string> Suggestions { get; }
+
     /// <summary>The error answer; an unsigned one's body is kept only up to a bound.</summary>
     public override WeChatPayResponse Response => base.Response!;
 
-    internal static WeChatPayApiException From(WeChatPayResponse response, bool verified, bool cut)
+    /// <summary>The exception for an error answer; a 404 for a path <paramref name="target"/> shows is not catalogued says so (<see cref="NotCatalogued"/>).</summary>
+    internal static WeChatPayApiException From(WeChatPayResponse response, bool verified, bool cut, CallTarget? target = null)
     {
         JObject? body = null;
         try
@@ -57,6 +66,7 @@ public sealed class WeChatPayApiException : WeChatPayException
             + (response.RequestId is { } id ? $" (Request-ID {Excerpt.Of(id, Excerpt.TokenLength)})" : string.Empty)
             + (verified ? "." : ". Unverified: the answer carries no platform signature, so do not act on its code as the platform's.")
             + (cut ? " (Only the start of its long body was kept.)" : string.Empty);
-        return new WeChatPayApiException(text, response, verified, code, message, body?["detail"]);
+        var unknown = response.StatusCode == 404 && target is not null ? NotCatalogued.Explain(response.Method, target) : null;
+        return new WeChatPayApiException(text + unknown?.Text, response, verified, code, message, body?["detail"], unknown?.Suggestions ?? []);
     }
 }

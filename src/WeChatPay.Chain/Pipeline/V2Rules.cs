@@ -44,6 +44,46 @@ internal static class V2Rules
     /// <summary>The fields that name the merchant; each, when present, must be the configured merchant id.</summary>
     public static readonly string[] MerchantFields = ["mch_id", "mchid", "combine_mch_id"];
 
-    /// <summary>Whether calls to the path must present the merchant certificate (mutual TLS).</summary>
-    public static bool NeedsCertificate(string path) => path.StartsWith("/secapi/", StringComparison.Ordinal);
+    /// <summary>
+    /// The paths of the APIv2 operations the catalogue marks as requiring the certificate, or null when one has a
+    /// placeholder (then any path may match one). A path outside the set needs no lookup, so most calls make none;
+    /// the set is the catalogue's, not the callers', so it cannot grow.
+    /// </summary>
+    private static readonly Lazy<HashSet<string>?> CertificatePaths = new(() =>
+    {
+        var paths = Catalogue.Operations.Where(o => o.IsV2 && o.CertificateRequired).Select(o => o.Path).ToHashSet(StringComparer.Ordinal);
+        return paths.Any(p => p.Contains('{', StringComparison.Ordinal)) ? null : paths;
+    });
+
+    /// <summary>
+    /// Whether the call must present the merchant certificate (mutual TLS): a <c>secapi/</c> path (<paramref name="wire"/>,
+    /// without <c>v2/</c>), catalogued or not, or an operation the catalogue marks <see cref="ApiOperation.CertificateRequired"/>
+    /// (<c>v2/mmpaymkttransfers/promotion/transfers</c> and others outside <c>secapi/</c>). The catalogue's answer is kept
+    /// on the path template, so a node reused with one method and base looks it up once; kept there, not in a table
+    /// keyed by path text, which literal values in paths would grow without bound.
+    /// </summary>
+    public static bool NeedsCertificate(HttpMethod method, PathTemplate path, string wire, Uri baseUri)
+    {
+        if (wire.StartsWith("secapi/", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (CertificatePaths.Value is { } paths && !paths.Contains(path.Text))
+        {
+            return false;
+        }
+
+        if (path.Certificate is { } known && known.Method == method && (ReferenceEquals(known.BaseUri, baseUri) || known.BaseUri.Equals(baseUri)))
+        {
+            return known.Required;
+        }
+
+        var required = Catalogue.Find(method.Method, path.Text, baseUri)?.CertificateRequired == true;
+        path.Certificate = new CertificateLookup(method, baseUri, required);
+        return required;
+    }
 }
+
+/// <summary>One answer of <see cref="V2Rules.NeedsCertificate"/>, with the method and base address it is for.</summary>
+internal sealed record CertificateLookup(HttpMethod Method, Uri BaseUri, bool Required);

@@ -54,7 +54,8 @@ internal sealed class HostPolicy
 
     /// <summary>
     /// Where this call goes: the instance's base address, or <paramref name="perCall"/> (option <c>base_uri</c>,
-    /// already through <see cref="Checked"/>) if the policy allows it. <paramref name="security"/> requires https.
+    /// already through <see cref="Checked"/>) if the policy allows it. <paramref name="security"/> (the merchant
+    /// certificate goes with the call) requires https.
     /// </summary>
     public Uri For(Uri? perCall, bool security)
     {
@@ -82,7 +83,7 @@ internal sealed class HostPolicy
         if (security && target.Scheme != Uri.UriSchemeHttps)
         {
             throw new ArgumentException(
-                $"Option security = true sends the merchant certificate and needs https, but {(perCall is null ? "BaseUri" : "option \"base_uri\"")} is http.",
+                $"The merchant certificate (option security = true, applied to every operation that requires it) goes over https only, but {(perCall is null ? "BaseUri" : "option \"base_uri\"")} is http.",
                 "security");
         }
 

@@ -24,7 +24,8 @@ internal sealed class RequestOptions
 
     public object? Xml { get; private set; }
 
-    public bool Security { get; private set; }
+    /// <summary>Option <c>security</c>: <see langword="null"/> when not given (or given as null), so an operation that requires the certificate can apply it.</summary>
+    public bool? Security { get; private set; }
 
     public Uri? BaseUri { get; private set; }
 
@@ -84,7 +85,33 @@ internal sealed class RequestOptions
         var placeholders = path.Placeholders.Count == 0
             ? "the path has no placeholders"
             : "the path's placeholders are " + string.Join(", ", path.Placeholders.Select(p => "{" + p + "}"));
-        return $"Unknown option {Describe.Quoted(name)} for {path.Text}: the options are {string.Join(", ", Known)}, and {placeholders}.";
+        return $"Unknown option {Describe.Quoted(name)} for {path.Text}: {Hint(name, path)}the options are {string.Join(", ", Known)}, and {placeholders}.";
+    }
+
+    /// <summary>
+    /// Why a field name may have landed among the options: an option in another case (<c>Json</c>), axios's names, or
+    /// a body field passed the Node SDK's way, where the first argument is the body itself. Only for a name that reads
+    /// like a field: a name that may be a secret is not discussed.
+    /// </summary>
+    private static string Hint(string name, PathTemplate path)
+    {
+        var body = path.IsV2 ? "xml" : "json";
+        if (!Describe.CanQuote(name) || name.Length == 0 || !name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
+        {
+            return string.Empty;
+        }
+
+        if (Known.Contains(name.ToLowerInvariant()))
+        {
+            return $"option names are lower case, \"{name.ToLowerInvariant()}\"; ";
+        }
+
+        return name switch
+        {
+            "data" => $"axios's data is option {body} here; ",
+            "params" => "axios's params are option query here; ",
+            _ => $"it is not an option; the body goes in {body} = new {{ … }} (the Node SDK's first argument is the body; here it is option {body}), query fields in query = new {{ … }}; ",
+        };
     }
 
     private void Set(string name, object? value)
@@ -109,7 +136,7 @@ internal sealed class RequestOptions
             case "security":
                 Security = value switch
                 {
-                    null => false,
+                    null => null,
                     bool b => b,
                     _ => throw new ArgumentException("Option \"security\" must be true or false.", name),
                 };

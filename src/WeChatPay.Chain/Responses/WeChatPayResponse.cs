@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -97,6 +98,14 @@ public sealed class WeChatPayResponse
         message.Headers.TryGetValues(name, out var values) || message.Content.Headers.TryGetValues(name, out values)
             ? string.Join(", ", values)
             : null;
+
+    /// <summary>
+    /// Makes a response awaitable, so that code ported from the Node SDK, <c>await wx.V3.Pay.Transactions.Native.post(…)</c>,
+    /// compiles and runs: the sync <c>post</c> has already waited for the answer, and awaiting it gives the response
+    /// itself, at once. In async code prefer <c>PostAsync</c>, which does not block a thread while the call is in flight.
+    /// </summary>
+    /// <returns>An awaiter that is already complete, with this response as its result.</returns>
+    public TaskAwaiter<WeChatPayResponse> GetAwaiter() => Task.FromResult(this).GetAwaiter();
 
     /// <summary>Status, method, URI and request id; never the body, which may carry personal data.</summary>
     public override string ToString() =>

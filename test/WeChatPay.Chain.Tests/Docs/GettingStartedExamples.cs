@@ -94,6 +94,39 @@ public class GettingStartedExamples
     }
 
     [Test]
+    public async Task Ported_verbs()
+    {
+        dynamic wx = Builder.Factory(_platform.ClientOptions());
+        var returned = new { out_order_no = "P20150806125346", out_return_no = "R20190516003", return_mchid = "86693852", amount = 10, description = "用户退款" };
+        #region ported-verbs
+        // PHP:  $instance->v3->profitsharing->returnOrders->post(['json' => $returned]);
+        WeChatPayResponse res = wx.V3.Profitsharing.ReturnOrders.post(new { json = returned });
+
+        // Node: await wxpay.v3.profitsharing.returnOrders._out_return_no_.get({ params: { out_order_no } });
+        var query = await wx.V3.Profitsharing.ReturnOrders._out_return_no_.getAsync(new
+        {
+            out_return_no = "R20190516003",
+            query = new { out_order_no = "P20150806125346" },
+        });
+        #endregion
+        Assert.That(((int)query.StatusCode, (string)query.Data.out_return_no), Is.EqualTo((200, res.As<ReturnOrder>().Out_return_no)));
+    }
+
+    [Test]
+    public void Not_catalogued()
+    {
+        dynamic wx = Builder.Factory(_platform.ClientOptions());
+        #region not-catalogued
+        var e = Assert.ThrowsAsync<WeChatPayApiException>(() => wx.V3.Profitsharing.ReturnOrder._out_return_no_
+            .GetAsync(new { out_return_no = "R1", query = new { out_order_no = "P20150806125346" } }));
+        // … v3/profitsharing/return-order/{out_return_no} (the path as the chain built it) is not in the WeChat Pay
+        // catalogue; did you mean v3/profitsharing/return-orders/{out_return_no} (wx.V3.Profitsharing.ReturnOrders._out_return_no_)?
+        Assert.That(e!.Suggestions[0], Is.EqualTo("v3/profitsharing/return-orders/{out_return_no}"));
+        #endregion
+        Assert.That(e.Message, Does.Contain("did you mean v3/profitsharing/return-orders/{out_return_no} (wx.V3.Profitsharing.ReturnOrders._out_return_no_)"));
+    }
+
+    [Test]
     public async Task Errors()
     {
         dynamic wx = Builder.Factory(_platform.ClientOptions());

@@ -74,6 +74,25 @@ public class V2FailureTests
     }
 
     [Test]
+    public async Task Platform_refuses_a_catalogued_operation_outside_secapi_without_a_client_certificate()
+    {
+        var answer = await Raw("mmpaymkttransfers/promotion/transfers", new() { ["partner_trade_no"] = Number(), ["amount"] = "100" }, certificate: null);
+        Assert.That(answer["return_msg"], Does.StartWith("证书不存在"));
+    }
+
+    [Test]
+    public void Client_presents_the_certificate_to_such_an_operation_without_being_asked()
+    {
+        dynamic wx = Builder.Factory(_platform.ClientOptions());
+
+        // The fake platform serves no transfers: past the certificate check, it answers the business failure NOT_FOUND.
+        var error = Assert.ThrowsAsync<WeChatPayResultException>(() => (Task)wx.V2.Mmpaymkttransfers.Promotion.Transfers.PostAsync(new { xml = new { mch_id = "1900000109", partner_trade_no = Number(), amount = 100 } }));
+
+        Assert.That((error!.ReturnCode, error.ErrCode), Is.EqualTo(("SUCCESS", "NOT_FOUND")));
+        Assert.That(_platform.Requests[^1].Accepted, Is.True, "the platform found the merchant certificate on the connection");
+    }
+
+    [Test]
     public void Client_with_a_certificate_from_another_ca_is_refused()
     {
         using var key = RSA.Create(2048);

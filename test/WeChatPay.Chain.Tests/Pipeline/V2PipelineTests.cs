@@ -102,10 +102,12 @@ public class V2PipelineTests
     }
 
     [Test]
-    public void Needs_security_for_secapi_paths_and_a_merchant_certificate_for_security()
+    public void Refuses_a_secapi_path_naming_merchant_on_an_instance_without_the_certificate()
     {
-        Assert.That(Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new { xml = new { mch_id = "10000100" } }))!.ParamName, Is.EqualTo("security"));
-        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new { xml = new { mch_id = "10000100" }, security = true }));
+        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new { xml = new { mch_id = "10000100" } }));
+        Assert.That(error!.ParamName, Is.EqualTo("Merchant"));
+        Assert.That(error.Message, Does.Contain("POST v2/secapi/pay/profitsharingreturn requires the merchant API certificate").And.Contain("BuilderOptions.Merchant"));
+        error = Assert.ThrowsAsync<ArgumentException>(() => (Task)_wx["v2/secapi/pay/profitsharingreturn"].PostAsync(new { xml = new { mch_id = "10000100" }, security = true }));
         Assert.That(error!.Message, Does.Contain("Merchant"));
         Assert.That(_http.CallLog, Is.Empty);
     }

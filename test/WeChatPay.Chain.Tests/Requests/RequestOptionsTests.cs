@@ -64,6 +64,40 @@ public class RequestOptionsTests : HttpTestFixture
     }
 
     [Test]
+    public void Says_where_the_body_goes_when_it_is_passed_the_node_way()
+    {
+        var error = Assert.Throws<ArgumentException>(() => Wx.V3.Pay.Transactions.Native.post(new { mchid = "1900000109", out_trade_no = "T1", amount = new { total = 1 } }));
+        Assert.That(error!.ParamName, Is.EqualTo("mchid"));
+        Assert.That(error.Message, Does.StartWith(
+            "Unknown option \"mchid\" for v3/pay/transactions/native: it is not an option; the body goes in json = new { … } (the Node SDK's first argument is the body; here it is option json)"));
+        Assert.That(Http.CallLog, Is.Empty);
+    }
+
+    [Test]
+    public void Says_where_the_fields_go_on_an_apiv2_path()
+    {
+        IChainNode wx = Builder.Factory(V2.Options());
+        var error = Assert.ThrowsAsync<ArgumentException>(() => wx.Chain("v2/pay/orderquery").PostAsync(new { out_trade_no = "T1" }));
+        Assert.That(error!.Message, Does.Contain("the body goes in xml = new { … }").And.Contain("here it is option xml"));
+    }
+
+    [TestCase("Json", "option names are lower case, \"json\"")]
+    [TestCase("params", "axios's params are option query here")]
+    [TestCase("data", "axios's data is option json here")]
+    public void Names_the_option_a_misplaced_name_means(string name, string hint)
+    {
+        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.PostAsync(new Dictionary<string, object?> { [name] = new { a = 1 } }));
+        Assert.That(error!.Message, Does.Contain(hint));
+    }
+
+    [Test]
+    public void Gives_no_hint_about_a_name_that_may_be_a_secret()
+    {
+        var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.PostAsync(new Dictionary<string, object?> { [V2.Secret] = "1" }));
+        Assert.That(error!.Message, Does.Not.Contain(V2.Secret).And.Not.Contain("the body goes"));
+    }
+
+    [Test]
     public void Rejects_a_body_on_get()
     {
         var error = Assert.ThrowsAsync<ArgumentException>(() => (Task)Wx.V3.Foo.GetAsync(new { json = new { a = 1 } }));
