@@ -194,14 +194,15 @@ public sealed class FakePlatform : IAsyncDisposable
                 break;
         }
 
+        var parts = await MediaUploads.ReadAsync(context.Request.ContentType, body).ConfigureAwait(false);
+        var baseUri = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
         if (!request.Path.StartsWith("/v3/", StringComparison.Ordinal) && !request.Path.StartsWith("/hk/v3/", StringComparison.Ordinal))
         {
-            await WriteV2Async(context, request, AnswerV2(request, context.Connection.ClientCertificate, fault), fault).ConfigureAwait(false);
+            await WriteV2Async(context, request, AnswerV2(request, parts, baseUri, context.Connection.ClientCertificate, fault), fault).ConfigureAwait(false);
             return;
         }
 
         // A media upload signs its meta part only; everything else signs the whole body.
-        var parts = await MediaUploads.ReadAsync(context.Request.ContentType, body).ConfigureAwait(false);
         object answer;
         try
         {
@@ -219,9 +220,9 @@ public sealed class FakePlatform : IAsyncDisposable
             {
                 Fault.ServerError => throw new PlatformError(500, "SYSTEM_ERROR", "系统错误，请使用相同参数稍后重新调用 (retry later with the same parameters)"),
                 Fault.TooManyRequests => throw new PlatformError(429, "FREQUENCY_LIMITED", "频率超限，请降低频率后重试 (slow down)"),
-                _ => Route(request, parts, new Uri($"{context.Request.Scheme}://{context.Request.Host}/")),
+                _ => Route(request, parts, baseUri),
             };
-            request.Status = 200;
+            request.Status = answer is Answer { Status: var status } ? status : 200;
         }
         catch (PlatformError error)
         {
@@ -236,7 +237,7 @@ public sealed class FakePlatform : IAsyncDisposable
             return;
         }
 
-        await WriteAsync(context, request, (JToken)answer, fault).ConfigureAwait(false);
+        await WriteAsync(context, request, answer is Answer generic ? generic.Body : (JToken)answer, fault).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -259,8 +260,11 @@ public sealed class FakePlatform : IAsyncDisposable
         context.Abort();
     }
 
-    /// <summary>A file: a bill (unsigned) or a statement (signed over <c>{"sha1":…}</c>, with <c>Wechatpay-Statement-Sha1</c>).</summary>
-    private sealed record FileAnswer(byte[] Bytes, bool Statement);
+    /// <summary>A file: a bill or another download (unsigned) or a statement (signed over <c>{"sha1":…}</c>, with <c>Wechatpay-Statement-Sha1</c>).</summary>
+    private sealed record FileAnswer(byte[] Bytes, bool Statement, string ContentType = "application/octet-stream");
+
+    /// <summary>A JSON answer with its success status (200, 202, or 204 without a body).</summary>
+    private sealed record Answer(int Status, JToken? Body);
 
     private async Task WriteFileAsync(HttpContext context, FileAnswer file, Fault? fault)
     {
@@ -284,14 +288,14 @@ public sealed class FakePlatform : IAsyncDisposable
         }
 
         response.StatusCode = 200;
-        response.ContentType = "application/octet-stream";
+        response.ContentType = file.ContentType;
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
     }
 
     private object Route(PlatformRequest request, MediaUploads.Parts? parts, Uri baseUri)
     {
-        var query = Query(request.RawTarget);
+        var query = request.Query();
         const string direct = "/v3/profitsharing/return-orders";
         return (request.Method, request.Path) switch
         {
@@ -307,27 +311,41 @@ public sealed class FakePlatform : IAsyncDisposable
             ("GET", "/v3/statements" or "/hk/v3/statements" or "/v3/global/statements") => new FileAnswer(Bills.Statement(query), Statement: true),
             ("GET", var path) when path.StartsWith(direct + "/", StringComparison.Ordinal) && path.Count(c => c == '/') == 4 => _returns.Query(
                 path[(direct.Length + 1)..], query.GetValueOrDefault("sub_mchid"), null, Need(query, "out_order_no"), ecommerce: false),
-            _ => throw new PlatformError(404, "NOT_FOUND", $"{request.Method} {request.Path} 不存在 (this fake platform does not serve it)"),
+            _ => Generic(request, parts, query, baseUri),
         };
+    }
+
+    /// <summary>Any other catalogued operation: the request checked against the catalogue, the answer made from its examples.</summary>
+    private object Generic(PlatformRequest request, MediaUploads.Parts? parts, Dictionary<string, string> query, Uri baseUri)
+    {
+        var match = CatalogueRoutes.Find(request, v2: false, baseUri)
+            ?? throw new PlatformError(404, "NOT_FOUND", $"{request.Method} {request.Path} 不存在 (this fake platform does not serve it)");
+        var echo = RequestValidator.Check(match, request, query, parts, Credentials);
+        var operation = match.Operation;
+        return operation.ResponseContentType is { } type
+            ? new FileAnswer(ExampleAnswer.File(type), Statement: false, type)
+            : new Answer(operation.SuccessStatus, operation.SuccessStatus == 204 ? null : ExampleAnswer.Json(operation.Response, echo));
     }
 
     /// <summary>
     /// An APIv2 answer: a refusal (<c>return_code FAIL</c>, unsigned), a business failure (<c>result_code FAIL</c>
-    /// with <c>err_code</c>, signed) or the result, signed with the request's <c>sign_type</c>.
+    /// with <c>err_code</c>, signed) or the result, signed with the request's <c>sign_type</c>; unsigned on the paths
+    /// whose answers carry no sign (<see cref="V2Judge.Unsigned"/>).
     /// </summary>
-    private (Dictionary<string, string> Fields, string? SignType) AnswerV2(PlatformRequest request, X509Certificate2? certificate, Fault? fault)
+    private V2Reply AnswerV2(PlatformRequest request, MediaUploads.Parts? parts, Uri baseUri, X509Certificate2? certificate, Fault? fault)
     {
+        var match = CatalogueRoutes.Find(request, v2: true, baseUri);
         Dictionary<string, string> fields;
         try
         {
-            fields = _v2.Judge(request, certificate);
+            fields = _v2.Judge(request, certificate, match?.Operation.CertificateRequired == true, parts?.Fields);
         }
         catch (V2Refusal refused)
         {
             request.Rejection = refused.Message;
             request.Status = fault is Fault.ServerError ? 500 : 200;
             request.ErrorCode = "FAIL";
-            return (new Dictionary<string, string>(StringComparer.Ordinal) { ["return_code"] = "FAIL", ["return_msg"] = refused.Message }, null);
+            return new V2Reply(new Dictionary<string, string>(StringComparer.Ordinal) { ["return_code"] = "FAIL", ["return_msg"] = refused.Message }, null);
         }
 
         var answer = new Dictionary<string, string>(StringComparer.Ordinal) { ["return_code"] = "SUCCESS", ["return_msg"] = "OK" };
@@ -340,8 +358,8 @@ public sealed class FakePlatform : IAsyncDisposable
         }
 
         answer["nonce_str"] = Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
-        var signType = fields.GetValueOrDefault("sign_type") ?? "MD5";
-        if (signType != "MD5")
+        var signType = V2Judge.Unsigned.Contains(request.Path) ? null : fields.GetValueOrDefault("sign_type") ?? "MD5";
+        if (signType is not (null or "MD5"))
         {
             answer["sign_type"] = signType;
         }
@@ -357,11 +375,17 @@ public sealed class FakePlatform : IAsyncDisposable
                 {
                     "/secapi/pay/profitsharingreturn" => _returns.CreateV2(fields),
                     "/pay/orderquery" => Trades.Query(fields),
+                    _ when match is not null => GenericV2(match, request, fields, parts),
                     _ => throw new PlatformError(200, "NOT_FOUND", $"{request.Path} 不存在 (this fake platform does not serve it)"),
                 },
             };
+            if (result is JObject json)
+            {
+                return new V2Reply(answer, null) { Json = json };
+            }
+
             answer["result_code"] = "SUCCESS";
-            foreach (var (name, value) in result)
+            foreach (var (name, value) in (Dictionary<string, string>)result)
             {
                 answer[name] = value;
             }
@@ -374,11 +398,49 @@ public sealed class FakePlatform : IAsyncDisposable
             request.ErrorCode = error.Code;
         }
 
-        return (answer, signType);
+        return new V2Reply(answer, signType);
     }
 
-    private async Task WriteV2Async(HttpContext context, PlatformRequest request, (Dictionary<string, string> Fields, string? SignType) answer, Fault? fault)
+    /// <summary>
+    /// Any other catalogued APIv2 operation: the fields checked against the catalogue, the answer made from its
+    /// examples (the XML fields, or the JSON where the catalogue says the answer is JSON).
+    /// </summary>
+    private static object GenericV2(CatalogueMatch match, PlatformRequest request, Dictionary<string, string> fields, MediaUploads.Parts? parts)
     {
+        var echo = RequestValidator.CheckV2(match, fields, request.Query(), parts);
+        var operation = match.Operation;
+        if (operation.ResponseContentType is not (null or "application/xml"))
+        {
+            return ExampleAnswer.Json(operation.Response, echo);
+        }
+
+        var result = ExampleAnswer.Xml(operation.Response, echo);
+        foreach (var own in new[] { "return_code", "return_msg", "result_code", "err_code", "err_code_des", "sign", "sign_type", "nonce_str" })
+        {
+            result.Remove(own);
+        }
+
+        return result;
+    }
+
+    /// <summary>An APIv2 answer's fields and the sign type to sign them with (none: unsigned); or a JSON answer, unsigned.</summary>
+    private sealed record V2Reply(Dictionary<string, string> Fields, string? SignType)
+    {
+        public JObject? Json { get; init; }
+    }
+
+    private async Task WriteV2Async(HttpContext context, PlatformRequest request, V2Reply answer, Fault? fault)
+    {
+        if (answer.Json is { } json)
+        {
+            var text = Encoding.UTF8.GetBytes(json.ToString(Newtonsoft.Json.Formatting.None));
+            context.Response.StatusCode = request.Status;
+            context.Response.ContentType = "application/json; charset=utf-8";
+            context.Response.ContentLength = text.Length;
+            await context.Response.Body.WriteAsync(text, context.RequestAborted).ConfigureAwait(false);
+            return;
+        }
+
         var (fields, signType) = answer;
         if (signType is not null && fault is not Fault.NoSignatureHeaders)
         {
@@ -448,37 +510,29 @@ public sealed class FakePlatform : IAsyncDisposable
     private static string Need(Dictionary<string, string> query, string name) =>
         query.TryGetValue(name, out var value) && value.Length > 0 ? value : throw PlatformError.Param($"{name} 为必填参数 (required in the query)", name);
 
-    private static Dictionary<string, string> Query(string rawTarget)
+    /// <summary>Writes a signed JSON answer; a 204 has no body, and its signature covers the empty body.</summary>
+    private async Task WriteAsync(HttpContext context, PlatformRequest request, JToken? answer, Fault? fault)
     {
-        var at = rawTarget.IndexOf('?', StringComparison.Ordinal);
-        var query = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (at >= 0)
-        {
-            foreach (var pair in rawTarget[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var eq = pair.IndexOf('=', StringComparison.Ordinal);
-                query[Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq])] = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
-            }
-        }
-
-        return query;
-    }
-
-    private async Task WriteAsync(HttpContext context, PlatformRequest request, JToken answer, Fault? fault)
-    {
-        var bytes = Encoding.UTF8.GetBytes(answer.ToString(Newtonsoft.Json.Formatting.None));
+        var bytes = answer is null ? [] : Encoding.UTF8.GetBytes(answer.ToString(Newtonsoft.Json.Formatting.None));
         var headers = new Dictionary<string, string>(StringComparer.Ordinal) { ["Request-ID"] = Guid.NewGuid().ToString("N").ToUpperInvariant() };
         _signer.Sign(headers, bytes, SigningMode, fault);
         var response = context.Response;
         response.StatusCode = request.Status;
-        response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = bytes.Length;
+        if (answer is not null)
+        {
+            response.ContentType = "application/json; charset=utf-8";
+            response.ContentLength = bytes.Length;
+        }
+
         foreach (var (name, value) in headers)
         {
             response.Headers[name] = value;
         }
 
-        await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        if (answer is not null)
+        {
+            await response.Body.WriteAsync(bytes, context.RequestAborted).ConfigureAwait(false);
+        }
     }
 
     private static async Task<byte[]> ReadBodyAsync(HttpRequest request)

@@ -7,10 +7,10 @@ namespace WeChatPay.Chain.Testing;
 
 /// <summary>
 /// Judges an APIv2 request as the platform does: the merchant certificate on the connection for <c>secapi/</c>
-/// paths and the other operations WeChat Pay documents as requiring it (issued by the platform's CA to this merchant),
-/// XML with no DTD, <c>mch_id</c>, <c>nonce_str</c>, <c>sign_type</c> (HMAC-SHA256 where required), and the
-/// <c>sign</c> with the APIv2 key. Written from the protocol, not from the client. A refusal is a
-/// <c>return_code FAIL</c> answer.
+/// paths and the operations the catalogue marks (issued by the platform's CA to this merchant), XML with no DTD
+/// (the query of a GET, the text parts of an upload), <c>mch_id</c>, <c>nonce_str</c>,
+/// <c>sign_type</c> (HMAC-SHA256 where required), and the <c>sign</c> with the APIv2 key. Written from the protocol,
+/// not from the client. A refusal is a <c>return_code FAIL</c> answer.
 /// </summary>
 internal sealed class V2Judge(Credentials credentials)
 {
@@ -19,10 +19,37 @@ internal sealed class V2Judge(Credentials credentials)
     /// <summary>Paths where only HMAC-SHA256 is accepted.</summary>
     public static readonly HashSet<string> HmacOnly = new(StringComparer.Ordinal) { "/secapi/pay/profitsharingreturn" };
 
-    /// <summary>The request's fields once judged good; throws <see cref="V2Refusal"/> otherwise.</summary>
-    public Dictionary<string, string> Judge(PlatformRequest request, X509Certificate2? clientCertificate)
+    /// <summary>Paths whose answers carry no <c>sign</c> (transfers, red packets, bill downloads, the sandbox key, …).</summary>
+    public static readonly HashSet<string> Unsigned = new(StringComparer.Ordinal)
     {
-        if (request.Path.StartsWith("/secapi/", StringComparison.Ordinal) || Catalogue.Find(request.Method, "v2" + request.Path)?.CertificateRequired == true)
+        "/mmpaymkttransfers/promotion/transfers",
+        "/mmpaymkttransfers/sendredpack",
+        "/mmpaymkttransfers/sendgroupredpack",
+        "/mmpaymkttransfers/sendminiprogramhb",
+        "/mmpaymkttransfers/gethbinfo",
+        "/mmpaymkttransfers/gettransferinfo",
+        "/mmpaysptrans/pay_bank",
+        "/mmpaysptrans/query_bank",
+        "/mmpaymkttransfers/pay_bank",
+        "/mmpaymkttransfers/query_bank",
+        "/pay/downloadbill",
+        "/pay/downloadfundflow",
+        "/risk/getpublickey",
+        "/papay/h5entrustweb",
+        "/papay/entrustweb",
+        "/papay/partner/entrustweb",
+        "/xdc/apiv2getsignkey/sign/getsignkey",
+        "/sandboxnew/pay/getsignkey",
+    };
+
+    /// <summary>The request's fields once judged good; throws <see cref="V2Refusal"/> otherwise.</summary>
+    /// <param name="request">The request as received.</param>
+    /// <param name="clientCertificate">The certificate the client presented on the connection, if any.</param>
+    /// <param name="certificateRequired">Whether the catalogue says the operation needs it (<c>secapi/</c> paths always do).</param>
+    /// <param name="form">The text parts of a <c>multipart/form-data</c> body, which carry the fields of an upload.</param>
+    public Dictionary<string, string> Judge(PlatformRequest request, X509Certificate2? clientCertificate, bool certificateRequired, IReadOnlyDictionary<string, string>? form)
+    {
+        if (certificateRequired || request.Path.StartsWith("/secapi/", StringComparison.Ordinal))
         {
             if (clientCertificate is null)
             {
@@ -35,7 +62,7 @@ internal sealed class V2Judge(Credentials credentials)
             }
         }
 
-        var fields = Parse(request.Body);
+        var fields = request.Method == "GET" ? request.Query() : form is not null ? new Dictionary<string, string>(form, StringComparer.Ordinal) : Parse(request.Body);
         if (fields.GetValueOrDefault("mch_id") is { } mchid && mchid != credentials.Mchid)
         {
             throw new V2Refusal($"mch_id参数错误: {mchid} is not the merchant this platform serves");

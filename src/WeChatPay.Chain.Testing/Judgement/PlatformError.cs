@@ -11,8 +11,8 @@ internal sealed class PlatformError(int status, string code, string message, JOb
 
     public JObject Body() => new() { ["code"] = Code, ["message"] = Message, ["detail"] = detail };
 
-    public static PlatformError Param(string message, string? field = null) =>
-        new(400, "PARAM_ERROR", message, field is null ? null : new JObject { ["field"] = field, ["location"] = "body" });
+    public static PlatformError Param(string message, string? field = null, string location = "body") =>
+        new(400, "PARAM_ERROR", message, field is null ? null : new JObject { ["field"] = field, ["location"] = location });
 
     public static PlatformError Invalid(string message) => new(400, "INVALID_REQUEST", message);
 

@@ -50,6 +50,23 @@ public sealed class PlatformRequest
     /// <summary>The platform's error code when it answered with one (<c>PARAM_ERROR</c>, <c>SIGN_ERROR</c>, …).</summary>
     public string? ErrorCode { get; internal set; }
 
+    /// <summary>The decoded query parameters (the last of a repeated name wins).</summary>
+    internal Dictionary<string, string> Query()
+    {
+        var at = RawTarget.IndexOf('?', StringComparison.Ordinal);
+        var query = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (at >= 0)
+        {
+            foreach (var pair in RawTarget[(at + 1)..].Split('&', StringSplitOptions.RemoveEmptyEntries))
+            {
+                var eq = pair.IndexOf('=', StringComparison.Ordinal);
+                query[Uri.UnescapeDataString(eq < 0 ? pair : pair[..eq])] = eq < 0 ? string.Empty : Uri.UnescapeDataString(pair[(eq + 1)..]);
+            }
+        }
+
+        return query;
+    }
+
     /// <summary>The method, target, status and verdict on one line.</summary>
     public override string ToString() => $"{Method} {RawTarget} → {Status}{(ErrorCode is null ? string.Empty : " " + ErrorCode)}{(Rejection is null ? string.Empty : ": " + Rejection)}{(Fault is null ? string.Empty : $" [fault {Fault}]")}";
 }

@@ -34,6 +34,8 @@ internal static class MediaUploads
         var reader = new MultipartReader(boundary, new MemoryStream(body));
         byte[]? meta = null, file = null;
         string? fileName = null;
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
         try
         {
             while (await reader.ReadNextSectionAsync().ConfigureAwait(false) is { } section)
@@ -45,7 +47,14 @@ internal static class MediaUploads
 
                 using var part = new MemoryStream();
                 await section.Body.CopyToAsync(part).ConfigureAwait(false);
-                switch (HeaderUtilities.RemoveQuotes(disposition.Name).Value)
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? string.Empty;
+                names.Add(name);
+                if (!disposition.FileName.HasValue && !disposition.FileNameStar.HasValue)
+                {
+                    fields[name] = Encoding.UTF8.GetString(part.ToArray());
+                }
+
+                switch (name)
                 {
                     case "meta":
                         meta = part.ToArray();
@@ -62,7 +71,7 @@ internal static class MediaUploads
             return null;
         }
 
-        return new Parts(meta, file, fileName);
+        return new Parts(meta, file, fileName) { Names = names, Fields = fields };
     }
 
     public static JObject Upload(string path, Parts? parts)
@@ -105,6 +114,11 @@ internal static class MediaUploads
             : new JObject { ["media_id"] = id };
     }
 
-    /// <summary>The parts of an upload as received.</summary>
-    public sealed record Parts(byte[]? Meta, byte[]? File, string? FileName);
+    /// <summary>The parts of an upload as received: <c>meta</c> and <c>file</c>, every part's name, and the parts that are not files as text (APIv2 uploads carry their fields so).</summary>
+    public sealed record Parts(byte[]? Meta, byte[]? File, string? FileName)
+    {
+        public IReadOnlySet<string> Names { get; init; } = new HashSet<string>();
+
+        public IReadOnlyDictionary<string, string> Fields { get; init; } = new Dictionary<string, string>();
+    }
 }

@@ -1,3 +1,4 @@
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace WeChatPay.Chain;
@@ -57,7 +58,9 @@ public sealed class ApiOperation
 
     private static (IReadOnlyList<ApiField>, IReadOnlyList<ApiField>, string?, string?, int) Parse(string line)
     {
-        var json = JObject.Parse(line);
+        // Examples stay as written: read as dates, "2018-06-08T10:34:56+08:00" would lose its text and its offset.
+        using var reader = new JsonTextReader(new StringReader(line)) { DateParseHandling = DateParseHandling.None };
+        var json = JObject.Load(reader);
         return (
             Fields(json["parameters"], nested: false),
             Fields(json["response"], nested: true),

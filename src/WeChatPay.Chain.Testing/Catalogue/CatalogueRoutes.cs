@@ -1,0 +1,49 @@
+namespace WeChatPay.Chain.Testing;
+
+/// <summary>
+/// Finds the catalogued operation a request is for: an APIv3 path as it arrives (<c>/v3/…</c>), an APIv2 path with
+/// the chain's <c>v2/</c> prefix (<c>/pay/micropay</c> is <c>v2/pay/micropay</c>), looked up by
+/// <see cref="Catalogue.Find"/> at the fake's own address, where the default host's operations come before the
+/// cross-border host's of the same path.
+/// </summary>
+internal static class CatalogueRoutes
+{
+    /// <summary>The operation and its placeholders' values (decoded, possibly empty), or <see langword="null"/> when the catalogue has none.</summary>
+    /// <param name="request">The request as received.</param>
+    /// <param name="v2">Whether it came on an APIv2 path.</param>
+    /// <param name="baseUri">The fake's own address.</param>
+    public static CatalogueMatch? Find(PlatformRequest request, bool v2, Uri baseUri)
+    {
+        var end = request.RawTarget.IndexOf('?', StringComparison.Ordinal);
+        var wire = (end < 0 ? request.RawTarget : request.RawTarget[..end]).TrimStart('/').Split('/');
+        if (v2)
+        {
+            wire = ["v2", .. wire];
+        }
+
+        // The catalogue skips empty segments; "{}" matches only a placeholder, so an empty value still finds its
+        // operation and the validator can name the placeholder. Raw segments keep an escaped '/' inside one value.
+        var path = string.Join('/', wire.Select(segment => segment.Length == 0 ? "{}" : segment));
+        if (Catalogue.Find(request.Method, path, baseUri) is not { } operation)
+        {
+            return null;
+        }
+
+        var template = operation.Path.Split('/');
+        var placeholders = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < template.Length && i < wire.Length; i++)
+        {
+            if (template[i].Length > 2 && template[i][0] == '{' && template[i][^1] == '}')
+            {
+                placeholders[template[i][1..^1]] = Uri.UnescapeDataString(wire[i]);
+            }
+        }
+
+        return new CatalogueMatch(operation, placeholders);
+    }
+}
+
+/// <summary>A request's catalogued operation and the values its path gives the placeholders.</summary>
+/// <param name="Operation">The operation.</param>
+/// <param name="Placeholders">Each placeholder's value as sent, decoded; empty when the segment was.</param>
+internal sealed record CatalogueMatch(ApiOperation Operation, IReadOnlyDictionary<string, string> Placeholders);
