@@ -196,7 +196,7 @@ public sealed class FakePlatform : IAsyncDisposable
 
         var parts = await MediaUploads.ReadAsync(context.Request.ContentType, body).ConfigureAwait(false);
         var baseUri = new Uri($"{context.Request.Scheme}://{context.Request.Host}/");
-        if (!request.Path.StartsWith("/v3/", StringComparison.Ordinal) && !request.Path.StartsWith("/hk/v3/", StringComparison.Ordinal))
+        if (!IsV3(request.Path))
         {
             await WriteV2Async(context, request, AnswerV2(request, parts, baseUri, context.Connection.ClientCertificate, fault), fault).ConfigureAwait(false);
             return;
@@ -239,6 +239,10 @@ public sealed class FakePlatform : IAsyncDisposable
 
         await WriteAsync(context, request, answer is Answer generic ? generic.Body : (JToken)answer, fault).ConfigureAwait(false);
     }
+
+    /// <summary>APIv3 paths start with <c>v3/</c>, or with <c>hk/v3/</c> or <c>global/v3/</c> (cross-border); every other path is APIv2.</summary>
+    private static bool IsV3(string path) =>
+        path.StartsWith("/v3/", StringComparison.Ordinal) || path.StartsWith("/hk/v3/", StringComparison.Ordinal) || path.StartsWith("/global/v3/", StringComparison.Ordinal);
 
     /// <summary>
     /// FIN without an answer. Kestrel has no graceful close for a request in progress (its abort resets), so the

@@ -21,10 +21,17 @@ internal static class CatalogueRoutes
             wire = ["v2", .. wire];
         }
 
-        // The catalogue skips empty segments; "{}" matches only a placeholder, so an empty value still finds its
-        // operation and the validator can name the placeholder. Raw segments keep an escaped '/' inside one value.
-        var path = string.Join('/', wire.Select(segment => segment.Length == 0 ? "{}" : segment));
-        if (Catalogue.Find(request.Method, path, baseUri) is not { } operation)
+        // A trailing slash is part of a path (v3/applyment4sub/applyment/ is another path than without it). An empty
+        // segment elsewhere, or a trailing one that finds nothing, is written "{}", which matches only a placeholder:
+        // the request still finds its operation, and the validator names the placeholder left empty.
+        var inner = string.Join('/', wire[..^1].Select(segment => segment.Length == 0 ? "{}" : segment));
+        var operation = Lookup(request.Method, inner + "/" + wire[^1], baseUri);
+        if (operation is null && wire[^1].Length == 0)
+        {
+            operation = Lookup(request.Method, inner + "/{}", baseUri);
+        }
+
+        if (operation is null)
         {
             return null;
         }
@@ -41,6 +48,10 @@ internal static class CatalogueRoutes
 
         return new CatalogueMatch(operation, placeholders);
     }
+
+    /// <summary>The catalogue's operation, if it ends with a slash exactly when the path does (the catalogue's match overlooks it).</summary>
+    private static ApiOperation? Lookup(string method, string path, Uri baseUri) =>
+        Catalogue.Find(method, path, baseUri) is { } found && found.Path.EndsWith('/') == path.EndsWith('/') ? found : null;
 }
 
 /// <summary>A request's catalogued operation and the values its path gives the placeholders.</summary>
