@@ -18,8 +18,11 @@ namespace WeChatPay.Chain.Testing;
 
 /// <summary>
 /// A fake WeChat Pay platform: a real Kestrel server on 127.0.0.1 that judges each request's signature the way the
-/// platform does, serves the profit-sharing return APIs with state, signs every answer, injects faults on demand,
-/// and logs what it received and decided.
+/// platform does and serves every operation of the <see cref="Catalogue"/>: the profit-sharing returns and receivers,
+/// certificates, bills, statements, media uploads and the APIv2 order query with state; every other operation by
+/// checking the request against the catalogue (refused with <c>PARAM_ERROR</c> naming the field, as the platform
+/// refuses) and answering from the catalogue's examples, echoing the request's values. It signs every answer the
+/// platform signs, injects faults on demand, and logs what it received and decided.
 /// <code>
 /// await using var platform = await FakePlatform.StartAsync();
 /// dynamic wx = Builder.Factory(platform.ClientOptions());
@@ -55,7 +58,8 @@ public sealed class FakePlatform : IAsyncDisposable
     /// <summary>
     /// Where the platform listens with TLS: <c>https://127.0.0.1:port/</c>, its certificate issued by
     /// <see cref="Credentials.CertificateAuthority"/>; it asks for the merchant certificate, which <c>secapi/</c>
-    /// APIs require. <see cref="ClientOptions"/> points here.
+    /// APIs and the APIv2 operations the catalogue marks (<see cref="ApiOperation.CertificateRequired"/>) require.
+    /// <see cref="ClientOptions"/> points here.
     /// </summary>
     public Uri BaseUri { get; private set; } = null!;
 
@@ -202,12 +206,12 @@ public sealed class FakePlatform : IAsyncDisposable
             return;
         }
 
-        // A media upload signs its meta part only; everything else signs the whole body.
         object answer;
         try
         {
             try
             {
+                // A media upload signs its meta part only; everything else signs the whole body.
                 _judge.Judge(request, parts is null ? body : parts.Meta ?? []);
             }
             catch (PlatformError refused)

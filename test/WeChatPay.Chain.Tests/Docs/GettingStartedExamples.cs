@@ -165,6 +165,24 @@ public class GettingStartedExamples
     }
 
     [Test]
+    public async Task Testing_any_catalogued_operation_with_the_fake_platform()
+    {
+        await using var platform = await FakePlatform.StartAsync();
+        dynamic wx = Builder.Factory(platform.ClientOptions());
+
+        #region testing-fake-catalogue
+        var refused = Assert.ThrowsAsync<WeChatPayApiException>(() => wx.V3.Pay.Transactions.OutTradeNo._out_trade_no_
+            .GetAsync(new { out_trade_no = "T1" }));                   // mchid left out of the query
+        Assert.That((string)refused!.Detail!["field"]!, Is.EqualTo("mchid"));   // 400 PARAM_ERROR, naming it
+
+        var res = await wx.V3.Pay.Transactions.OutTradeNo._out_trade_no_
+            .GetAsync(new { out_trade_no = "T1", query = new { mchid = platform.Credentials.Mchid } });
+        Assert.That((string)res.Data.out_trade_no, Is.EqualTo("T1"));           // echoed; the rest from the examples
+        Assert.That((string)res.Data.trade_state, Is.Not.Empty);
+        #endregion
+    }
+
+    [Test]
     public async Task Testing_with_HttpTest()
     {
         #region testing-httptest
