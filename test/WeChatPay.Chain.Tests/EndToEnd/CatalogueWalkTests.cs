@@ -221,11 +221,8 @@ public class CatalogueWalkTests
             options["headers"] = headers;
         }
 
-        if (operation.CertificateRequired || operation.Path.StartsWith("v2/secapi/", StringComparison.Ordinal))
-        {
-            options["security"] = true;
-        }
-
+        // No security option: the library presents the merchant certificate wherever the catalogue demands it, and the
+        // platform refuses the call without it.
         return (options, wire);
     }
 

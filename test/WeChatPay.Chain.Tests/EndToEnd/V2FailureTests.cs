@@ -81,14 +81,17 @@ public class V2FailureTests
     }
 
     [Test]
-    public void Client_presents_the_certificate_to_such_an_operation_without_being_asked()
+    public async Task Client_presents_the_certificate_to_such_an_operation_without_being_asked()
     {
         dynamic wx = Builder.Factory(_platform.ClientOptions());
 
-        // The fake platform serves no transfers: past the certificate check, it answers the business failure NOT_FOUND.
-        var error = Assert.ThrowsAsync<WeChatPayResultException>(() => (Task)wx.V2.Mmpaymkttransfers.Promotion.Transfers.PostAsync(new { xml = new { mch_id = "1900000109", partner_trade_no = Number(), amount = 100 } }));
+        // Past the certificate check, the fake platform checks the fields against the catalogue and answers.
+        WeChatPayResponse res = await wx.V2.Mmpaymkttransfers.Promotion.Transfers.PostAsync(new
+        {
+            xml = new { mch_appid = "wx8888888888888888", mchid = "1900000109", partner_trade_no = Number(), openid = "o1", check_name = "NO_CHECK", amount = 100, desc = "理赔", spbill_create_ip = "192.168.0.1" },
+        });
 
-        Assert.That((error!.ReturnCode, error.ErrCode), Is.EqualTo(("SUCCESS", "NOT_FOUND")));
+        Assert.That((string)res.Data!.result_code, Is.EqualTo("SUCCESS"));
         Assert.That(_platform.Requests[^1].Accepted, Is.True, "the platform found the merchant certificate on the connection");
     }
 
