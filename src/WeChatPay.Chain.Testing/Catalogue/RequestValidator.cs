@@ -41,12 +41,18 @@ internal static class RequestValidator
                     }
 
                     break;
-                case ApiFieldLocation.Header:
-                    if (Present(request.Headers, field, "header") is { } serial && field.Name.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase) && !Names(credentials, serial))
+                case ApiFieldLocation.Header when IsSerial(field):
+                    // The catalogue lists Wechatpay-Serial as required on many operations; the platform demands it where
+                    // the body carries encrypted fields, which the header names the key of. Wherever it is sent, it must
+                    // name a key of the platform.
+                    if ((Sealed(parameters) ? Present(request.Headers, field, "header") : Optional(request.Headers, field)) is { } serial && !Names(credentials, serial))
                     {
                         throw PlatformError.Param("Wechatpay-Serial 不是平台的证书序列号或公钥ID (names no key of this platform)", field.Name, "header");
                     }
 
+                    break;
+                case ApiFieldLocation.Header:
+                    Present(request.Headers, field, "header");
                     break;
                 case ApiFieldLocation.FormData:
                     Part(field, parts);
@@ -107,6 +113,23 @@ internal static class RequestValidator
         {
             throw PlatformError.Param($"缺少 multipart/form-data 的 {field.Name} 部分 (the {field.Name} part is required)", field.Name);
         }
+    }
+
+    private static bool IsSerial(ApiField field) => field.Name.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Whether the operation takes encrypted (sensitive) fields, at any level.</summary>
+    private static bool Sealed(IEnumerable<ApiField> fields) => fields.Any(field => field.IsSensitive || Sealed(field.Fields));
+
+    /// <summary>The value of a text field the platform does not demand, checked when present.</summary>
+    private static string? Optional(IReadOnlyDictionary<string, string> source, ApiField field)
+    {
+        if (source.TryGetValue(field.Name, out var value) && value.Length > 0)
+        {
+            Text(field, value, "header");
+            return value;
+        }
+
+        return null;
     }
 
     /// <summary>The value of a text field (query, header, APIv2 field), checked; <see langword="null"/> when absent and optional.</summary>

@@ -120,9 +120,17 @@ public class CatalogueEndpointsTests : PlatformFixture
     }
 
     [Test]
-    public void Refuses_a_request_missing_a_required_header_or_naming_another_key()
+    public async Task Takes_a_request_without_wechatpay_serial_where_no_field_is_encrypted()
     {
-        var missing = Assert.ThrowsAsync<WeChatPayApiException>(() => Wx.Chain(Native).PostAsync(new { json = Order() }));
+        var res = await Wx.Chain(Native).PostAsync(new { json = Order() });
+
+        Assert.That(res.StatusCode, Is.EqualTo(200));
+    }
+
+    [Test]
+    public void Refuses_a_request_with_encrypted_fields_missing_wechatpay_serial_or_naming_another_key()
+    {
+        var missing = Assert.ThrowsAsync<WeChatPayApiException>(() => Wx.Chain("v3/applyment4sub/applyment/").PostAsync(new { json = new { business_code = "APPLY_1" } }));
         var other = Assert.ThrowsAsync<WeChatPayApiException>(() => Wx.Chain(Native).PostAsync(new { json = Order(), headers = new Dictionary<string, string> { ["Wechatpay-Serial"] = "PUB_KEY_ID_0999999999" } }));
 
         Assert.That(((string?)missing!.Detail?["field"], (string?)missing.Detail?["location"]), Is.EqualTo(("Wechatpay-Serial", "header")));
