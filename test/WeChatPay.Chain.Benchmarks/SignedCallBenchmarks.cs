@@ -82,6 +82,15 @@ public class SignedCallBenchmarks
         return response.StatusCode;
     }
 
+    /// <summary>The same with the verb spelled as PHP writes it (<c>postAsync</c>), bound at run time.</summary>
+    [Benchmark]
+    public async Task<int> Signed_verified_call_with_php_verb_spelling()
+    {
+        dynamic wx = _wx;
+        WeChatPayResponse response = await wx.V3.Profitsharing.ReturnOrders.postAsync(new { json = Json });
+        return response.StatusCode;
+    }
+
     /// <summary>A clock stopped at the moment the canned response was signed, so long runs stay inside the window.</summary>
     private sealed class Frozen(DateTimeOffset now) : TimeProvider
     {
