@@ -63,7 +63,7 @@ public class GeneratedCatalogueTests
     [Test]
     public void The_licence_of_the_source_sits_beside_the_catalogue()
     {
-        var licence = File.ReadAllText(Path.Combine(Committed, "LICENSE"));
+        var licence = File.ReadAllText(Path.Combine(Committed, "LICENSE.txt"));
         Assert.That(licence, Does.Contain("Copyright (c) 2020-present James ZHANG(TheNorthMemory)").And.Contain("Permission is hereby granted"));
     }
 }
