@@ -3,8 +3,8 @@ namespace WeChatPay.Chain.Testing;
 /// <summary>
 /// Finds the catalogued operation a request is for: an APIv3 path as it arrives (<c>/v3/…</c>), an APIv2 path with
 /// the chain's <c>v2/</c> prefix (<c>/pay/micropay</c> is <c>v2/pay/micropay</c>), looked up by
-/// <see cref="Catalogue.Find"/> at the fake's own address, where the default host's operations come before the
-/// cross-border host's of the same path.
+/// <see cref="Catalogue.Find"/> at the fake's own address, where the default host's operations come before those
+/// another host serves (fraud, payapp, apihk) on the same path.
 /// </summary>
 internal static class CatalogueRoutes
 {
