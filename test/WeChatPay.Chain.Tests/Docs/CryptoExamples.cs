@@ -27,6 +27,29 @@ public class CryptoExamples : PlatformFixture
     }
 
     [Test]
+    public void Guomi_helpers()
+    {
+        var keys = new WeChatPay.Chain.Tests.Crypto.Sm2TestKeys();
+        var (merchantSm2KeyPem, platformSm2CertificatePem) = (keys.Pkcs8Pem, keys.CertificatePem);
+        var apiV3Key = Platform.Credentials.ApiV3Key;
+        var message = Formatter.Request("GET", "/v3/certificates", "1554208460", "593BEC0C930BF1AFEB40B4A08C8FB242", "");
+        var ciphertext = Sm4.Encrypt("""{"out_trade_no":"1217752501201407033233368018"}""", apiV3Key, "fdasflkja484", "transaction");
+        #region crypto-guomi
+        Sm2PrivateKey merchantKey = Sm2.LoadPrivateKey(merchantSm2KeyPem);        // PKCS#8 or SEC1 PEM, or file://
+        Sm2PublicKey platformKey = Sm2.LoadPublicKey(platformSm2CertificatePem);  // certificate or SPKI PEM, or file://
+        var signature = Sm2.Sign(message, merchantKey);                           // SM3withSM2, user id 1234567812345678, base64 DER
+        var genuine = Sm2.Verify(message, signature, merchantKey.PublicKey);
+        var field = Sm2.Encrypt("张三", platformKey);                              // SM2_C1C3C2_ASN1, base64
+        var plaintext = Sm4.Decrypt(ciphertext, apiV3Key, "fdasflkja484", "transaction"); // AEAD_SM4_GCM
+        var digest = Sm3.Hex("abc");                                              // 66c7f0f4…8f4ba8e0
+        #endregion
+        Assert.That(genuine && Sm2.Verify(message, signature, Sm2.LoadPublicKey(keys.SpkiPem)), Is.True);
+        Assert.That(Sm2.Decrypt(field, merchantKey), Is.EqualTo("张三"));
+        Assert.That(plaintext, Does.Contain("1217752501201407033233368018"));
+        Assert.That(digest, Does.StartWith("66c7f0f4").And.EndWith("8f4ba8e0"));
+    }
+
+    [Test]
     public void Decrypt_a_resource()
     {
         var apiV3Key = Platform.Credentials.ApiV3Key;
