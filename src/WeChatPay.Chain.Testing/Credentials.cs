@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Testing;
 
@@ -18,6 +19,14 @@ public sealed class Credentials
         if (MerchantSerial.Length % 2 != 0 || !MerchantSerial.All(char.IsAsciiHexDigit) || MerchantSerial[0] > '7')
         {
             throw new ArgumentException("MerchantSerial must be hex of whole bytes whose first byte is below 0x80, as certificate serials are.", nameof(options));
+        }
+
+        if (options.Sm2)
+        {
+            Sm2MerchantKey = Sm2.CreateKey();
+            Sm2PublicKey = Sm2.CreateKey();
+            Sm2PlatformKey = Sm2.CreateKey();
+            Sm2PlatformSerial = Convert.ToHexString(RandomSerial());
         }
 
         _time = options.TimeProvider;
@@ -43,6 +52,18 @@ public sealed class Credentials
 
     /// <summary>The merchant API private key (the client signs with it; the platform checks with its public half).</summary>
     public RSA MerchantKey { get; }
+
+    /// <summary>In 国密 mode (<see cref="FakePlatformOptions.Sm2"/>), the merchant's SM2 key, which signs requests instead of <see cref="MerchantKey"/>; else <see langword="null"/>.</summary>
+    public Sm2PrivateKey? Sm2MerchantKey { get; }
+
+    /// <summary>In 国密 mode, the SM2 WeChat Pay public key pair, named by <see cref="PublicKeyId"/>; else <see langword="null"/>.</summary>
+    public Sm2PrivateKey? Sm2PublicKey { get; }
+
+    /// <summary>In 国密 mode, the SM2 platform key that signs in certificate mode, named by <see cref="Sm2PlatformSerial"/>; else <see langword="null"/>.</summary>
+    public Sm2PrivateKey? Sm2PlatformKey { get; }
+
+    /// <summary>In 国密 mode, the serial <c>Wechatpay-Serial</c> names for <see cref="Sm2PlatformKey"/>; else <see langword="null"/>.</summary>
+    public string? Sm2PlatformSerial { get; }
 
     /// <summary>The merchant API certificate serial, upper-case hex.</summary>
     public string MerchantSerial { get; }
@@ -84,7 +105,9 @@ public sealed class Credentials
     /// <summary>
     /// Client options for these keys: the merchant id, serial and key, both verification keys (the platform
     /// certificate and the WeChat Pay public key, so answers signed in either <see cref="SigningMode"/> verify), the
-    /// APIv3 and APIv2 keys, the merchant certificate, and trust in <see cref="CertificateAuthority"/>.
+    /// APIv3 and APIv2 keys, the merchant certificate, and trust in <see cref="CertificateAuthority"/>. In 国密 mode the
+    /// merchant key is <see cref="Sm2MerchantKey"/>, <see cref="PublicKeyId"/> names the SM2 public key, and the SM2
+    /// platform key sits beside the RSA platform certificate.
     /// </summary>
     /// <param name="baseUri">Where the client sends; the real platform when <see langword="null"/>.</param>
     /// <param name="time">The client's clock.</param>
@@ -100,6 +123,13 @@ public sealed class Credentials
         };
         options.Certs[PlatformSerial] = PlatformCertificate;
         options.Certs[PublicKeyId] = PublicKey.ExportSubjectPublicKeyInfoPem();
+        if (Sm2MerchantKey is not null)
+        {
+            options.PrivateKey = Sm2MerchantKey;
+            options.Certs[PublicKeyId] = Sm2PublicKey!.PublicKey.ExportSubjectPublicKeyInfoPem();
+            options.Certs[Sm2PlatformSerial!] = Sm2PlatformKey!.PublicKey;
+        }
+
         options.Secret = ApiV2Key;
         options.ApiV3Key = ApiV3Key;
         options.Merchant = WeChatPay.Chain.MerchantCertificate.FromCertificate(MerchantCertificate);

@@ -14,6 +14,13 @@ public sealed class FakePlatformOptions
     /// <summary>The merchant API certificate serial that goes with <see cref="MerchantKey"/>; generated otherwise.</summary>
     public string? MerchantSerial { get; set; }
 
+    /// <summary>
+    /// 国密 mode: the merchant signs with SM2 (<c>WECHATPAY2-SM2-WITH-SM3</c>), and the platform judges requests and signs
+    /// answers with SM3withSM2, under the SM2 WeChat Pay public key or the SM2 platform key as <see cref="SigningMode"/>
+    /// says; off by default (RSA). Notification resources, certificate downloads and sensitive fields stay RSA/AES here.
+    /// </summary>
+    public bool Sm2 { get; set; }
+
     /// <summary>Which key signs the answers at start; it can be switched later through <see cref="FakePlatform.SigningMode"/>.</summary>
     public SigningMode SigningMode { get; set; } = SigningMode.PublicKey;
 

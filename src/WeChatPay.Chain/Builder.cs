@@ -84,9 +84,11 @@ public static class Builder
             }
 
             var serial = givenSerial.ToUpperInvariant();
-            platformKeys = new PlatformKeyStore(Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates));
-            var privateKey = merchantKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
-            check = new SignatureCheck(platformKeys, time);
+            var (rsaKeys, sm2Keys) = Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates);
+            platformKeys = new PlatformKeyStore(rsaKeys);
+            var privateKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
+            merchantKey = privateKey.Rsa;
+            check = new SignatureCheck(platformKeys, sm2Keys, time);
             if (options.AutoRenewCertificates)
             {
                 var interval = options.CertificateRenewalInterval ?? TimeSpan.FromHours(12);

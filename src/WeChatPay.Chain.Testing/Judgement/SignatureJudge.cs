@@ -8,12 +8,11 @@ namespace WeChatPay.Chain.Testing;
 
 /// <summary>
 /// Judges an APIv3 request the way the platform does: a <c>User-Agent</c>; the <c>Authorization</c> scheme and its
-/// five parameters; the merchant id and serial; the timestamp within 300 s; a fresh nonce; and the RSA signature
-/// over the request-target exactly as received and the raw body. Written from the protocol, not from the client.
+/// five parameters; the merchant id and serial; the timestamp within 300 s; a fresh nonce; and the RSA signature (SM2
+/// in 国密 mode) over the request-target exactly as received and the raw body. Written from the protocol, not from the client.
 /// </summary>
 internal sealed partial class SignatureJudge(Credentials credentials, TimeProvider time, bool rejectReplays)
 {
-    private const string Scheme = "WECHATPAY2-SHA256-RSA2048";
     private static readonly string[] Parameters = ["mchid", "serial_no", "timestamp", "nonce_str", "signature"];
     private readonly ConcurrentDictionary<string, long> _nonces = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<(string Nonce, long Seen)> _expiry = new();
@@ -28,11 +27,13 @@ internal sealed partial class SignatureJudge(Credentials credentials, TimeProvid
             throw new PlatformError(400, "INVALID_REQUEST", "Http头缺少User-Agent (the platform requires a User-Agent header)");
         }
 
+        // A 国密 merchant's serial names its SM2 certificate: it signs with SM2 and nothing else, and likewise for RSA.
+        var scheme = credentials.Sm2MerchantKey is null ? "WECHATPAY2-SHA256-RSA2048" : "WECHATPAY2-SM2-WITH-SM3";
         var authorization = request.Headers.GetValueOrDefault("Authorization") ?? string.Empty;
         var space = authorization.IndexOf(' ', StringComparison.Ordinal);
-        if (space < 0 || authorization[..space] != Scheme)
+        if (space < 0 || authorization[..space] != scheme)
         {
-            throw Sign($"Authorization must use the {Scheme} scheme");
+            throw Sign($"Authorization must use the {scheme} scheme");
         }
 
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -105,6 +106,11 @@ internal sealed partial class SignatureJudge(Credentials credentials, TimeProvid
     private bool Verifies(string head, byte[] body, string signature)
     {
         var signed = ResponseSigner.Message(head, body);
+        if (credentials.Sm2MerchantKey is { } sm2)
+        {
+            return WeChatPay.Chain.Crypto.Sm2.Verify(signed, signature, sm2.PublicKey);
+        }
+
         var raw = new byte[512];
         return Convert.TryFromBase64String(signature, raw, out var length)
             && credentials.MerchantKey.VerifyData(signed, raw.AsSpan(0, length), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Testing;
 
@@ -34,6 +35,12 @@ internal sealed class ResponseSigner(Credentials credentials, TimeProvider time)
             serial = "PUB_KEY_ID_0999999999999999999999999999";
         }
 
+        if (credentials.Sm2MerchantKey is not null)
+        {
+            SignSm2(headers, body, mode, fault, timestamp, nonce, serial);
+            return;
+        }
+
         var signature = key.SignData(Message($"{timestamp}\n{nonce}\n", body), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         if (fault is Fault.BadSignature)
         {
@@ -44,6 +51,29 @@ internal sealed class ResponseSigner(Credentials credentials, TimeProvider time)
         headers["Wechatpay-Nonce"] = nonce;
         headers["Wechatpay-Signature"] = fault is Fault.SignatureProbe ? "WECHATPAY/SIGNTEST/" + Convert.ToBase64String(signature) : Convert.ToBase64String(signature);
         headers["Wechatpay-Serial"] = serial;
+    }
+
+    /// <summary>国密 mode: SM3withSM2 with the SM2 public key or platform key, and <c>Wechatpay-Signature-Type</c> naming the scheme.</summary>
+    private void SignSm2(IDictionary<string, string> headers, byte[] body, SigningMode mode, Fault? fault, string timestamp, string nonce, string serial)
+    {
+        var usePublicKey = mode == SigningMode.PublicKey ^ fault is Fault.WrongKey or Fault.UnknownSerial;
+        var key = usePublicKey ? credentials.Sm2PublicKey! : credentials.Sm2PlatformKey!;
+        if (mode == SigningMode.PlatformCertificate && fault is not Fault.UnknownSerial)
+        {
+            serial = credentials.Sm2PlatformSerial!;
+        }
+
+        var signature = Convert.FromBase64String(Sm2.Sign(Encoding.UTF8.GetString(Message($"{timestamp}\n{nonce}\n", body)), key));
+        if (fault is Fault.BadSignature)
+        {
+            signature[^1] ^= 0x01;
+        }
+
+        headers["Wechatpay-Timestamp"] = timestamp;
+        headers["Wechatpay-Nonce"] = nonce;
+        headers["Wechatpay-Signature"] = fault is Fault.SignatureProbe ? "WECHATPAY/SIGNTEST/" + Convert.ToBase64String(signature) : Convert.ToBase64String(signature);
+        headers["Wechatpay-Serial"] = serial;
+        headers["Wechatpay-Signature-Type"] = Formatter.Sm2AuthorizationScheme;
     }
 
     /// <summary>A signed message over raw body bytes: <paramref name="head"/>, the body as received or sent, and a final <c>\n</c>.</summary>

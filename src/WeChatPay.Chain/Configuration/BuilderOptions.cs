@@ -14,12 +14,18 @@ public sealed class BuilderOptions
     /// <summary>The merchant API certificate serial (商户API证书序列号), hex.</summary>
     public string? Serial { get; set; }
 
-    /// <summary>The merchant API private key (<c>apiclient_key.pem</c>): PEM text (PKCS#1 or PKCS#8), a <c>file://</c> path, or a loaded key.</summary>
+    /// <summary>
+    /// The merchant API private key (<c>apiclient_key.pem</c>): PEM text (PKCS#1 or PKCS#8), a <c>file://</c> path, or a
+    /// loaded key. An SM2 key (国密: PKCS#8 or SEC1 <c>EC PRIVATE KEY</c>, or an <see cref="Crypto.Sm2PrivateKey"/>)
+    /// makes requests signed with SM3withSM2 under <c>WECHATPAY2-SM2-WITH-SM3</c>.
+    /// </summary>
     public KeySource? PrivateKey { get; set; }
 
     /// <summary>
     /// The keys that verify the platform's responses, by the serial the platform names in <c>Wechatpay-Serial</c>:
     /// platform certificates by their hex serial and WeChat Pay public keys by their <c>PUB_KEY_ID_…</c> id, side by side.
+    /// RSA and SM2 (国密) keys and certificates may be mixed: each answer is verified with the algorithm of the key its
+    /// serial names.
     /// </summary>
     public IDictionary<string, KeySource> Certs { get; } = new Dictionary<string, KeySource>(StringComparer.Ordinal);
 

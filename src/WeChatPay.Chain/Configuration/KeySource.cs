@@ -1,24 +1,30 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain;
 
 /// <summary>
-/// Where a key comes from: PEM text, a <c>file://</c> path, a loaded <see cref="RSA"/> key, or a certificate. Strings
-/// and keys convert to it implicitly, so options read <c>PrivateKey = "file:///path/apiclient_key.pem"</c>.
-/// Its <see cref="ToString"/> names the kind of source, never its content.
+/// Where a key comes from: PEM text, a <c>file://</c> path, a loaded <see cref="RSA"/> or SM2 key, or a certificate.
+/// Strings and keys convert to it implicitly, so options read <c>PrivateKey = "file:///path/apiclient_key.pem"</c>.
+/// An SM2 (国密) key is told from an RSA one by what the PEM holds. Its <see cref="ToString"/> names the kind of
+/// source, never its content.
 /// </summary>
 public sealed class KeySource
 {
     private readonly string? _text;
     private readonly RSA? _rsa;
     private readonly X509Certificate2? _certificate;
+    private readonly Sm2PrivateKey? _sm2Private;
+    private readonly Sm2PublicKey? _sm2Public;
 
-    private KeySource(string? text, RSA? rsa, X509Certificate2? certificate)
+    private KeySource(string? text, RSA? rsa, X509Certificate2? certificate, Sm2PrivateKey? sm2Private = null, Sm2PublicKey? sm2Public = null)
     {
         _text = text;
         _rsa = rsa;
         _certificate = certificate;
+        _sm2Private = sm2Private;
+        _sm2Public = sm2Public;
     }
 
     /// <summary>PEM text or a <c>file://</c> path.</summary>
@@ -33,6 +39,22 @@ public sealed class KeySource
     /// <param name="certificate">The certificate.</param>
     public static implicit operator KeySource(X509Certificate2 certificate) =>
         new(null, null, certificate ?? throw new ArgumentNullException(nameof(certificate)));
+
+    /// <summary>An SM2 private key already loaded (<see cref="Sm2.LoadPrivateKey"/>): the merchant signs with SM3withSM2.</summary>
+    /// <param name="key">The key.</param>
+    public static implicit operator KeySource(Sm2PrivateKey key) => new(null, null, null, sm2Private: key ?? throw new ArgumentNullException(nameof(key)));
+
+    /// <summary>An SM2 public key already loaded (<see cref="Sm2.LoadPublicKey"/>): a platform key that verifies SM3withSM2.</summary>
+    /// <param name="key">The key.</param>
+    public static implicit operator KeySource(Sm2PublicKey key) => new(null, null, null, sm2Public: key ?? throw new ArgumentNullException(nameof(key)));
+
+    /// <summary>An SM2 private key already loaded.</summary>
+    /// <param name="key">The key.</param>
+    public static KeySource FromSm2(Sm2PrivateKey key) => key;
+
+    /// <summary>An SM2 public key already loaded.</summary>
+    /// <param name="key">The key.</param>
+    public static KeySource FromSm2(Sm2PublicKey key) => key;
 
     /// <summary>PEM text or a <c>file://</c> path.</summary>
     /// <param name="pemOrFile">The PEM text, or <c>file://</c> followed by a path.</param>
@@ -57,6 +79,8 @@ public sealed class KeySource
     public override string ToString() => this switch
     {
         { _rsa: not null } => "RSA key",
+        { _sm2Private: { } k } => k.ToString(),
+        { _sm2Public: { } k } => k.ToString(),
         { _certificate: { } c } => $"certificate {c.SerialNumber}",
         _ => Text(_text!),
     };
@@ -65,6 +89,7 @@ public sealed class KeySource
     internal string Kind => this switch
     {
         { _rsa: not null } => "RSA key",
+        { _sm2Private: not null } or { _sm2Public: not null } => "SM2 key",
         { _certificate: not null } => "certificate",
         { _text: { } t } when t.StartsWith("file://", StringComparison.OrdinalIgnoreCase) => "file",
         { _text: { } t } when Describe.PemLabel(t) is { } label => $"PEM text ({label})",
@@ -76,6 +101,38 @@ public sealed class KeySource
         pemOrFile.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? Describe.FileReference(pemOrFile)
         : Describe.PemLabel(pemOrFile) is { } label ? $"PEM text ({label})"
         : $"text that is not PEM: {Describe.Value(pemOrFile)}";
+
+    /// <summary>The merchant's signing key: SM2 when the source is or holds one, RSA otherwise.</summary>
+    internal SigningKey LoadSigning()
+    {
+        if (_sm2Private is not null)
+        {
+            return SigningKey.Of(_sm2Private);
+        }
+
+        if (_sm2Public is not null)
+        {
+            throw new CryptographicException("It is an SM2 public key, which cannot sign: give the merchant's SM2 private key.");
+        }
+
+        return _text is not null && Sm2.IsEcKey(Crypto.Rsa.Read(_text)) ? SigningKey.Of(Sm2.LoadPrivateKey(_text)) : SigningKey.Of(LoadPrivate());
+    }
+
+    /// <summary>A platform key: SM2 when the source is or holds one (a key or a certificate), RSA otherwise.</summary>
+    internal Pipeline.PlatformKey LoadPlatform()
+    {
+        if (_sm2Public is not null || _sm2Private is not null)
+        {
+            return new(null, _sm2Public ?? throw new CryptographicException("Expected a certificate or public key, found an SM2 private key; a private key never belongs here."));
+        }
+
+        if (_certificate is not null && _certificate.GetRSAPublicKey() is null && Sm2.IsEcKey(_certificate.ExportCertificatePem()))
+        {
+            return new(null, Sm2.LoadPublicKey(_certificate.ExportCertificatePem()));
+        }
+
+        return _text is not null && Sm2.IsEcKey(Crypto.Rsa.Read(_text)) ? new(null, Sm2.LoadPublicKey(_text)) : new(LoadPublic(), null);
+    }
 
     internal RSA LoadPrivate()
     {

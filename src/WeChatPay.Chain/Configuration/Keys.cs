@@ -1,20 +1,27 @@
 using System.Security.Cryptography;
+using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain;
 
 /// <summary>Loads the APIv3 keys once, at <see cref="Builder.Factory"/>, checking each and naming the option that is wrong.</summary>
 internal static class Keys
 {
-    public static RSA Private(KeySource source)
+    /// <summary>The merchant's key, RSA or SM2 as the source holds; an SM2 key is private by construction.</summary>
+    public static SigningKey Private(KeySource source)
     {
-        RSA key;
+        SigningKey signing;
         try
         {
-            key = source.LoadPrivate();
+            signing = source.LoadSigning();
         }
         catch (CryptographicException e)
         {
             throw new ArgumentException($"PrivateKey could not be loaded from {source}: {e.Message}", nameof(BuilderOptions.PrivateKey), e);
+        }
+
+        if (signing.Rsa is not { } key)
+        {
+            return signing;
         }
 
         if (key.KeySize < 2048)
@@ -32,10 +39,11 @@ internal static class Keys
             throw new ArgumentException($"PrivateKey ({source}) cannot sign: it is not a private key.", nameof(BuilderOptions.PrivateKey), e);
         }
 
-        return key;
+        return signing;
     }
 
-    public static Dictionary<string, RSA> Platform(IDictionary<string, KeySource> certs, bool allowEmpty = false)
+    /// <summary>The platform keys by name: RSA ones in <c>Rsa</c>, SM2 ones in <c>Sm2</c>; a name is in one or the other.</summary>
+    public static (Dictionary<string, RSA> Rsa, Dictionary<string, Sm2PublicKey> Sm2) Platform(IDictionary<string, KeySource> certs, bool allowEmpty = false)
     {
         if (certs.Count == 0 && !allowEmpty)
         {
@@ -46,6 +54,7 @@ internal static class Keys
 
         // An entry is named by its place, never by its name: a key put there by mistake would be quoted with it.
         var keys = new Dictionary<string, RSA>(StringComparer.OrdinalIgnoreCase);
+        var sm2Keys = new Dictionary<string, Sm2PublicKey>(StringComparer.OrdinalIgnoreCase);
         var places = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var place = 0;
         foreach (var (id, source) in certs)
@@ -80,7 +89,15 @@ internal static class Keys
                     throw new ArgumentException($"{entry} holds the certificate with serial {certificate.SerialNumber}, not the serial it is named by.", nameof(BuilderOptions.Certs));
                 }
 
-                keys.Add(id, source.LoadPublic());
+                var key = source.LoadPlatform();
+                if (key.Sm2 is { } sm2)
+                {
+                    sm2Keys.Add(id, sm2);
+                }
+                else
+                {
+                    keys.Add(id, key.Rsa!);
+                }
             }
             catch (CryptographicException e)
             {
@@ -88,6 +105,6 @@ internal static class Keys
             }
         }
 
-        return keys;
+        return (keys, sm2Keys);
     }
 }

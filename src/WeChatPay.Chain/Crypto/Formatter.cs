@@ -11,6 +11,9 @@ public static class Formatter
     /// <summary>The APIv3 <c>Authorization</c> scheme for RSA keys.</summary>
     public const string AuthorizationScheme = "WECHATPAY2-SHA256-RSA2048";
 
+    /// <summary>The APIv3 <c>Authorization</c> scheme of a merchant that signs with SM2 (国密): SM3withSM2 over the same message.</summary>
+    public const string Sm2AuthorizationScheme = "WECHATPAY2-SM2-WITH-SM3";
+
     /// <summary>A random nonce of <c>[0-9A-Za-z]</c> from a cryptographic source.</summary>
     /// <param name="length">How many characters; the protocol uses 32.</param>
     public static string Nonce(int length = 32) => RandomNumberGenerator.GetString(Alphabet, length);
@@ -60,7 +63,11 @@ public static class Formatter
     /// <param name="timestamp">The timestamp that was signed.</param>
     /// <param name="serial">The merchant API certificate serial, upper-case hex.</param>
     public static string Authorization(string mchid, string nonce, string signature, string timestamp, string serial) =>
-        $"{AuthorizationScheme} mchid=\"{mchid}\",serial_no=\"{serial}\",timestamp=\"{timestamp}\",nonce_str=\"{nonce}\",signature=\"{signature}\"";
+        Authorization(AuthorizationScheme, mchid, nonce, signature, timestamp, serial);
+
+    /// <summary>The <c>Authorization</c> header value under <paramref name="scheme"/>, RSA's or SM2's; the parameters are the same.</summary>
+    internal static string Authorization(string scheme, string mchid, string nonce, string signature, string timestamp, string serial) =>
+        $"{scheme} mchid=\"{mchid}\",serial_no=\"{serial}\",timestamp=\"{timestamp}\",nonce_str=\"{nonce}\",signature=\"{signature}\"";
 
     /// <summary>
     /// <c>k=v&amp;k=v</c> of the non-empty <paramref name="fields"/>, sorted by ordinal key, values as they are (no URL

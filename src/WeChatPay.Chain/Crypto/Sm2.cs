@@ -111,6 +111,14 @@ public static class Sm2
         }
     }
 
+    /// <summary>Makes a new SM2 key pair on sm2p256v1, for tests and tools; a merchant's key comes from the merchant platform.</summary>
+    public static Sm2PrivateKey CreateKey()
+    {
+        var generator = new Org.BouncyCastle.Crypto.Generators.ECKeyPairGenerator();
+        generator.Init(new ECKeyGenerationParameters(Curve, new SecureRandom()));
+        return new Sm2PrivateKey((ECPrivateKeyParameters)generator.GenerateKeyPair().Private);
+    }
+
     /// <summary>Signs UTF-8 <paramref name="message"/> with SM3withSM2 and the default user id; returns base64 of the ASN.1 DER signature.</summary>
     /// <param name="message">The message to sign.</param>
     /// <param name="privateKey">The merchant's SM2 private key.</param>
@@ -225,6 +233,33 @@ public static class Sm2
         catch (Exception e) when (e is InvalidCipherTextException or ArgumentException)
         {
             throw new CryptographicException($"{nameof(ciphertext)} does not decrypt with this SM2 key: another key, or altered data.", e);
+        }
+    }
+
+    /// <summary>
+    /// Whether the first PEM block of <paramref name="pem"/> holds an elliptic-curve key (SEC1, PKCS#8, SPKI or a
+    /// certificate's): such a key is loaded as SM2, which names the curve when it is another; anything else is left
+    /// to RSA, which names what is wrong with it.
+    /// </summary>
+    internal static bool IsEcKey(string pem)
+    {
+        try
+        {
+            using var reader = new PemReader(new StringReader(pem));
+            var block = reader.ReadPemObject();
+            var algorithm = block?.Type switch
+            {
+                "EC PRIVATE KEY" => X9ObjectIdentifiers.IdECPublicKey,
+                "PRIVATE KEY" => PrivateKeyInfo.GetInstance(block.Content).PrivateKeyAlgorithm.Algorithm,
+                "PUBLIC KEY" => SubjectPublicKeyInfo.GetInstance(block.Content).Algorithm.Algorithm,
+                "CERTIFICATE" => X509CertificateStructure.GetInstance(block.Content).SubjectPublicKeyInfo.Algorithm.Algorithm,
+                _ => null,
+            };
+            return X9ObjectIdentifiers.IdECPublicKey.Equals(algorithm) || GMObjectIdentifiers.sm2p256v1.Equals(algorithm);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or FormatException)
+        {
+            return false;
         }
     }
 

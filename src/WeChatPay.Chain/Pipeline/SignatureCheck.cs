@@ -9,14 +9,25 @@ namespace WeChatPay.Chain.Pipeline;
 /// once, the timestamp within 300 s, a known serial, no <c>WECHATPAY/SIGNTEST/</c> probe, and a signature over the raw
 /// body. Everything but the signature is judged from the headers alone (<see cref="Inspect"/>, <see cref="KeyFor"/>),
 /// before the body is read. Each failure is turned into the caller's own exception by <see cref="IRejections"/>.
+/// RSA and SM2 platform keys sit side by side: the serial names the key, the key decides the algorithm, and a
+/// <c>Wechatpay-Signature-Type</c> header that names another scheme than the key's fails the signature.
 /// </summary>
-internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, TimeProvider time)
+internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, IReadOnlyDictionary<string, Sm2PublicKey> sm2Keys, TimeProvider time)
 {
+    /// <summary>A check with RSA keys only, as a certificate download is verified.</summary>
+    public SignatureCheck(IReadOnlyDictionary<string, RSA> keys, TimeProvider time)
+        : this(keys, new Dictionary<string, Sm2PublicKey>(), time)
+    {
+    }
+
     /// <summary>How far the timestamp may be from now.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 
     /// <summary>The signature headers, in the order their values are passed around.</summary>
     public static readonly string[] Headers = ["Wechatpay-Timestamp", "Wechatpay-Nonce", "Wechatpay-Signature", "Wechatpay-Serial"];
+
+    /// <summary>The scheme the platform signed under; optional, as the platform sent none before 国密.</summary>
+    public const string TypeHeader = "Wechatpay-Signature-Type";
 
     private const string Probe = "WECHATPAY/SIGNTEST/";
 
@@ -37,7 +48,7 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
     }
 
     /// <summary>Whether a key for <paramref name="serial"/> is known now.</summary>
-    public bool Knows(string serial) => keys.ContainsKey(serial);
+    public bool Knows(string serial) => keys.ContainsKey(serial) || sm2Keys.ContainsKey(serial);
 
     /// <summary>Returns the serial whose key verified; throws what <paramref name="reject"/> makes otherwise.</summary>
     /// <param name="header">A header's value; several occurrences joined by commas, as HTTP folds them.</param>
@@ -69,6 +80,12 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
         }
 
         var (timestamp, nonce, signature, serial) = (values[0]!, values[1]!, values[2]!, values[3]!);
+        var scheme = header(TypeHeader);
+        if (scheme is not null && scheme.Contains(',', StringComparison.Ordinal))
+        {
+            throw reject.Duplicated(TypeHeader);
+        }
+
         if (!long.TryParse(timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
         {
             throw reject.Timestamp(timestamp, null, Window);
@@ -80,29 +97,39 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, Time
             throw reject.Timestamp(timestamp, offBy, Window);
         }
 
-        return new Signed(timestamp, nonce, signature, serial);
+        return new Signed(timestamp, nonce, signature, serial, scheme);
     }
 
     /// <summary>The key for the serial the headers name, refusing an unknown serial and the platform's probe.</summary>
-    public RSA KeyFor(Signed signed, IRejections reject)
+    public PlatformKey KeyFor(Signed signed, IRejections reject)
     {
-        if (!keys.TryGetValue(signed.Serial, out var key))
+        PlatformKey key;
+        if (keys.TryGetValue(signed.Serial, out var rsa))
         {
-            throw reject.UnknownSerial(signed.Serial, [.. keys.Keys.Order(StringComparer.Ordinal)]);
+            key = new PlatformKey(rsa, null);
+        }
+        else if (sm2Keys.TryGetValue(signed.Serial, out var sm2))
+        {
+            key = new PlatformKey(null, sm2);
+        }
+        else
+        {
+            throw reject.UnknownSerial(signed.Serial, [.. keys.Keys.Concat(sm2Keys.Keys).Order(StringComparer.Ordinal)]);
         }
 
         return signed.Signature.StartsWith(Probe, StringComparison.Ordinal) ? throw reject.Probe(signed.Serial) : key;
     }
 
-    /// <summary>The signature over <c>TIMESTAMP\nNONCE\nBODY\n</c>.</summary>
-    public static void Verify(Signed signed, RSA key, ReadOnlySpan<byte> body, IRejections reject)
+    /// <summary>The signature over <c>TIMESTAMP\nNONCE\nBODY\n</c>, under the scheme of the key.</summary>
+    public static void Verify(Signed signed, PlatformKey key, ReadOnlySpan<byte> body, IRejections reject)
     {
-        if (!Rsa.Verify(Formatter.Response(signed.Timestamp, signed.Nonce, body), signed.Signature, key))
+        var schemeAgrees = signed.Scheme is null || signed.Scheme.Equals(key.Scheme, StringComparison.Ordinal);
+        if (!schemeAgrees || !key.Verify(Formatter.Response(signed.Timestamp, signed.Nonce, body), signed.Signature))
         {
             throw reject.BadSignature(signed.Serial);
         }
     }
 
-    /// <summary>The values of the four signature headers.</summary>
-    public readonly record struct Signed(string Timestamp, string Nonce, string Signature, string Serial);
+    /// <summary>The values of the four signature headers, and of <c>Wechatpay-Signature-Type</c> when sent.</summary>
+    public readonly record struct Signed(string Timestamp, string Nonce, string Signature, string Serial, string? Scheme);
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Flurl.Http;
 using WeChatPay.Chain.Crypto;
 
@@ -6,9 +5,9 @@ namespace WeChatPay.Chain.Pipeline;
 
 /// <summary>
 /// Step <c>signer</c>: signs each APIv3 attempt afresh over the request target and body exactly as they go on the wire
-/// (for a media upload, the <c>meta</c> JSON only, as the protocol says), and sets <c>Authorization</c>.
+/// (for a media upload, the <c>meta</c> JSON only, as the protocol says), and sets <c>Authorization</c> under the key's scheme (RSA's or SM2's).
 /// </summary>
-internal sealed class V3Signer(string mchid, string serial, RSA privateKey, TimeProvider time) : IInterceptor
+internal sealed class V3Signer(string mchid, string serial, SigningKey privateKey, TimeProvider time) : IInterceptor
 {
     public string Name => "signer";
 
@@ -27,7 +26,7 @@ internal sealed class V3Signer(string mchid, string serial, RSA privateKey, Time
         var target = call.Request.Url.ToUri().PathAndQuery;
         var timestamp = Formatter.Timestamp(time);
         var nonce = Formatter.Nonce();
-        var signature = Rsa.Sign(Formatter.Request(message.Method.Method, target, timestamp, nonce, body), privateKey);
-        call.Request.WithHeader("Authorization", Formatter.Authorization(mchid, nonce, signature, timestamp, serial));
+        var signature = privateKey.Sign(Formatter.Request(message.Method.Method, target, timestamp, nonce, body));
+        call.Request.WithHeader("Authorization", Formatter.Authorization(privateKey.Scheme, mchid, nonce, signature, timestamp, serial));
     }
 }
