@@ -27,6 +27,14 @@ internal sealed class Sm2TestKeys
         Public = (ECPublicKeyParameters)pair.Public;
     }
 
+    /// <summary>The forms of a key made elsewhere, such as the fake platform's.</summary>
+    public Sm2TestKeys(WeChatPay.Chain.Crypto.Sm2PrivateKey key)
+    {
+        // Named by the curve's OID, so the certificate names sm2p256v1 rather than spelling out its parameters.
+        Private = new ECPrivateKeyParameters("EC", key.Parameters.D, GMObjectIdentifiers.sm2p256v1);
+        Public = new ECPublicKeyParameters("EC", key.PublicKey.Parameters.Q, GMObjectIdentifiers.sm2p256v1);
+    }
+
     public ECPrivateKeyParameters Private { get; }
 
     public ECPublicKeyParameters Public { get; }
@@ -37,19 +45,21 @@ internal sealed class Sm2TestKeys
 
     public string SpkiPem => Pem("PUBLIC KEY", SubjectPublicKeyInfoFactory.CreateSubjectPublicKeyInfo(Public).GetEncoded());
 
-    public string CertificatePem
+    public string CertificatePem => Certificate(BigInteger.ValueOf(Random.Shared.NextInt64(1, long.MaxValue)));
+
+    /// <summary>A self-signed SM2 certificate over this key with the given hex serial, as <c>Wechatpay-Serial</c> names it.</summary>
+    public string CertificateWithSerial(string hex) => Certificate(new BigInteger(hex, 16));
+
+    private string Certificate(BigInteger serial)
     {
-        get
-        {
-            var generator = new X509V3CertificateGenerator();
-            generator.SetSerialNumber(BigInteger.ValueOf(Random.Shared.NextInt64(1, long.MaxValue)));
-            generator.SetIssuerDN(new X509Name("CN=Tenpay.com Root CA"));
-            generator.SetSubjectDN(new X509Name("CN=Tenpay.com sign"));
-            generator.SetNotBefore(DateTime.UtcNow.AddDays(-1));
-            generator.SetNotAfter(DateTime.UtcNow.AddDays(1));
-            generator.SetPublicKey(Public);
-            return Pem("CERTIFICATE", generator.Generate(new Asn1SignatureFactory("SM3WITHSM2", Private)).GetEncoded());
-        }
+        var generator = new X509V3CertificateGenerator();
+        generator.SetSerialNumber(serial);
+        generator.SetIssuerDN(new X509Name("CN=Tenpay.com Root CA"));
+        generator.SetSubjectDN(new X509Name("CN=Tenpay.com sign"));
+        generator.SetNotBefore(DateTime.UtcNow.AddDays(-1));
+        generator.SetNotAfter(DateTime.UtcNow.AddDays(1));
+        generator.SetPublicKey(Public);
+        return Pem("CERTIFICATE", generator.Generate(new Asn1SignatureFactory("SM3WITHSM2", Private)).GetEncoded());
     }
 
     public static string Pem(string label, byte[] der) => new string(PemEncoding.Write(label, der));

@@ -11,18 +11,12 @@ public class Sm2ModeTests
 {
     private FakePlatform _platform = null!;
 
-    [OneTimeSetUp]
+    // A platform per test: returns draw on the order's returnable amount, which must not depend on test order.
+    [SetUp]
     public async Task Start() => _platform = await FakePlatform.StartAsync(new FakePlatformOptions { Sm2 = true });
 
-    [OneTimeTearDown]
+    [TearDown]
     public async Task Stop() => await _platform.DisposeAsync();
-
-    [SetUp]
-    public void Reset()
-    {
-        _platform.Faults.Clear();
-        _platform.SigningMode = SigningMode.PublicKey;
-    }
 
     private IChainNode Wx(Action<BuilderOptions>? change = null)
     {
@@ -138,6 +132,19 @@ public class Sm2ModeTests
         // The SM2 public key id now names the RSA public key: an SM2 signature must not pass under it.
         var wx = Wx(o => o.Certs[_platform.Credentials.PublicKeyId] = _platform.Credentials.PublicKey.ExportSubjectPublicKeyInfoPem());
         Assert.ThrowsAsync<InvalidResponseSignatureException>(() => CreateEcommerce(wx, "RMIXED"));
+    }
+
+    [Test]
+    public async Task Verifies_answers_with_an_SM2_platform_certificate()
+    {
+        _platform.SigningMode = SigningMode.PlatformCertificate;
+        var serial = _platform.Credentials.Sm2PlatformSerial!;
+        var certificate = new Crypto.Sm2TestKeys(_platform.Credentials.Sm2PlatformKey!).CertificateWithSerial(serial);
+        var wx = Wx(o => o.Certs[serial] = certificate);
+        Assert.That((await CreateEcommerce(wx, "RCERT")).StatusCode, Is.EqualTo(200));
+
+        var other = new Crypto.Sm2TestKeys().CertificateWithSerial(serial);
+        Assert.ThrowsAsync<InvalidResponseSignatureException>(() => CreateEcommerce(Wx(o => o.Certs[serial] = other), "RCERT2"));
     }
 
     [Test]
