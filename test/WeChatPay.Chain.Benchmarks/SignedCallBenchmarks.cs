@@ -52,8 +52,8 @@ public class SignedCallBenchmarks
             Mchid = Mchid,
             Serial = Serial,
             PrivateKey = _merchant,
-            TimeProvider = new Frozen(now),
-            HttpMessageHandler = new Answer(ResponseBody, timestamp, nonce, Convert.ToBase64String(_responseSignature), PublicKeyId),
+            TimeProvider = new FrozenClock(now),
+            HttpMessageHandler = new CannedAnswer(ResponseBody, timestamp, nonce, Convert.ToBase64String(_responseSignature), PublicKeyId),
         };
         options.Certs[PublicKeyId] = _platform.ExportSubjectPublicKeyInfoPem();
         _wx = Builder.Factory(options);
@@ -89,28 +89,5 @@ public class SignedCallBenchmarks
         dynamic wx = _wx;
         WeChatPayResponse response = await wx.V3.Profitsharing.ReturnOrders.postAsync(new { json = Json });
         return response.StatusCode;
-    }
-
-    /// <summary>A clock stopped at the moment the canned response was signed, so long runs stay inside the window.</summary>
-    private sealed class Frozen(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    /// <summary>Answers every request with the same signed response, as the platform would on loopback, minus the socket.</summary>
-    private sealed class Answer(string body, string timestamp, string nonce, string signature, string serial) : HttpMessageHandler
-    {
-        private readonly byte[] _body = Encoding.UTF8.GetBytes(body);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(_body), RequestMessage = request };
-            response.Headers.Add("Wechatpay-Timestamp", timestamp);
-            response.Headers.Add("Wechatpay-Nonce", nonce);
-            response.Headers.Add("Wechatpay-Signature", signature);
-            response.Headers.Add("Wechatpay-Serial", serial);
-            response.Headers.Add("Request-ID", "08F78BB5AF0610D302A2F7B3E4F1E6B0");
-            return Task.FromResult(response);
-        }
     }
 }

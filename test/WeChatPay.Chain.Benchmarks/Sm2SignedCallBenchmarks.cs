@@ -60,8 +60,8 @@ public class Sm2SignedCallBenchmarks
             Mchid = Mchid,
             Serial = Serial,
             PrivateKey = merchant,
-            TimeProvider = new Frozen(now),
-            HttpMessageHandler = new Answer(ResponseBody, timestamp, signature, scheme),
+            TimeProvider = new FrozenClock(now),
+            HttpMessageHandler = new CannedAnswer(ResponseBody, timestamp, Nonce, signature, PublicKeyId, scheme),
         };
         options.Certs[PublicKeyId] = platformPem;
         return Builder.Factory(options).Chain("v3/profitsharing/return-orders");
@@ -81,32 +81,4 @@ public class Sm2SignedCallBenchmarks
     [Benchmark]
     public async Task<int> Signed_verified_rsa_call() =>
         (await _rsaReturnOrders.PostAsync(new { json = Json }).ConfigureAwait(false)).StatusCode;
-
-    /// <summary>A clock stopped at the moment the canned responses were signed.</summary>
-    private sealed class Frozen(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
-
-    /// <summary>Answers every request with the same signed response, minus the socket.</summary>
-    private sealed class Answer(string body, string timestamp, string signature, string? scheme) : HttpMessageHandler
-    {
-        private readonly byte[] _body = Encoding.UTF8.GetBytes(body);
-
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(_body), RequestMessage = request };
-            response.Headers.Add("Wechatpay-Timestamp", timestamp);
-            response.Headers.Add("Wechatpay-Nonce", Nonce);
-            response.Headers.Add("Wechatpay-Signature", signature);
-            response.Headers.Add("Wechatpay-Serial", PublicKeyId);
-            if (scheme is not null)
-            {
-                response.Headers.Add("Wechatpay-Signature-Type", scheme);
-            }
-
-            response.Headers.Add("Request-ID", "08F78BB5AF0610D302A2F7B3E4F1E6B0");
-            return Task.FromResult(response);
-        }
-    }
 }
