@@ -21,15 +21,14 @@ public sealed class Credentials
             throw new ArgumentException("MerchantSerial must be hex of whole bytes whose first byte is below 0x80, as certificate serials are.", nameof(options));
         }
 
+        _time = options.TimeProvider;
         if (options.Sm2)
         {
             Sm2MerchantKey = Sm2.CreateKey();
             Sm2PublicKey = Sm2.CreateKey();
-            Sm2PlatformKey = Sm2.CreateKey();
-            Sm2PlatformSerial = Convert.ToHexString(RandomSerial());
+            (Sm2PlatformKey, Sm2PlatformSerial, Sm2PlatformCertificate) = Sm2Certificates.Create(_time.GetUtcNow());
         }
 
-        _time = options.TimeProvider;
         _current = NewPlatformCertificate();
         _platform.Add(_current);
         PublicKey = RSA.Create(2048);
@@ -64,6 +63,12 @@ public sealed class Credentials
 
     /// <summary>In 国密 mode, the serial <c>Wechatpay-Serial</c> names for <see cref="Sm2PlatformKey"/>; else <see langword="null"/>.</summary>
     public string? Sm2PlatformSerial { get; }
+
+    /// <summary>
+    /// In 国密 mode, the SM2 platform certificate over <see cref="Sm2PlatformKey"/> (PEM, SM3withSM2, self-signed), as
+    /// <c>/v3/certificates?algorithm_type=SM2</c> lists it sealed with AEAD_SM4_GCM; else <see langword="null"/>.
+    /// </summary>
+    public string? Sm2PlatformCertificate { get; }
 
     /// <summary>The merchant API certificate serial, upper-case hex.</summary>
     public string MerchantSerial { get; }
@@ -107,7 +112,7 @@ public sealed class Credentials
     /// certificate and the WeChat Pay public key, so answers signed in either <see cref="SigningMode"/> verify), the
     /// APIv3 and APIv2 keys, the merchant certificate, and trust in <see cref="CertificateAuthority"/>. In 国密 mode the
     /// merchant key is <see cref="Sm2MerchantKey"/>, <see cref="PublicKeyId"/> names the SM2 public key, and the SM2
-    /// platform key sits beside the RSA platform certificate.
+    /// platform certificate sits beside the RSA one.
     /// </summary>
     /// <param name="baseUri">Where the client sends; the real platform when <see langword="null"/>.</param>
     /// <param name="time">The client's clock.</param>
@@ -127,7 +132,7 @@ public sealed class Credentials
         {
             options.PrivateKey = Sm2MerchantKey;
             options.Certs[PublicKeyId] = Sm2PublicKey!.PublicKey.ExportSubjectPublicKeyInfoPem();
-            options.Certs[Sm2PlatformSerial!] = Sm2PlatformKey!.PublicKey;
+            options.Certs[Sm2PlatformSerial!] = Sm2PlatformCertificate!;
         }
 
         options.Secret = ApiV2Key;
@@ -167,6 +172,13 @@ public sealed class Credentials
         aes.Encrypt(Encoding.ASCII.GetBytes(nonce), input, output.AsSpan(0, input.Length), output.AsSpan(input.Length), Encoding.UTF8.GetBytes(associatedData));
         return Convert.ToBase64String(output);
     }
+
+    /// <summary>
+    /// The platform's resource sealing: AEAD_SM4_GCM in 国密 mode (the SM4 key derived from the APIv3 key), else
+    /// AEAD_AES_256_GCM; returns the algorithm's name with the ciphertext.
+    /// </summary>
+    internal (string Algorithm, string Ciphertext) SealResource(string plaintext, string nonce, string associatedData, bool sm4) =>
+        sm4 ? ("AEAD_SM4_GCM", Sm4.Encrypt(plaintext, ApiV3Key, nonce, associatedData)) : ("AEAD_AES_256_GCM", Seal(plaintext, nonce, associatedData));
 
     /// <summary>Publishes a new platform certificate (listed by <c>/v3/certificates</c>) without signing with it yet.</summary>
     internal X509Certificate2 PublishPlatformCertificate()

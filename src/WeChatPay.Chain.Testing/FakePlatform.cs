@@ -313,7 +313,7 @@ public sealed class FakePlatform : IAsyncDisposable
             ("POST", direct) => _returns.Create(Json(request), ecommerce: false),
             ("POST", var path) when MediaUploads.Paths.Contains(path) => MediaUploads.Upload(path, parts),
             ("POST", "/v3/profitsharing/receivers/add") => _receivers.Add(Json(request), request.Headers.GetValueOrDefault("Wechatpay-Serial")),
-            ("GET", "/v3/certificates") => Certificates(),
+            ("GET", "/v3/certificates") => Certificates(query.GetValueOrDefault("algorithm_type")),
             ("GET", "/v3/bill/tradebill" or "/v3/bill/fundflowbill") => _bills.Request(request.Path[9..], query, baseUri),
             ("GET", "/v3/billdownload/file") => new FileAnswer(_bills.File(query), Statement: false),
             ("GET", "/v3/statements" or "/hk/v3/statements" or "/v3/global/statements") => new FileAnswer(Bills.Statement(query), Statement: true),
@@ -470,37 +470,58 @@ public sealed class FakePlatform : IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>/v3/certificates</c>: the unexpired platform certificates, each encrypted with the APIv3 key. A merchant in
-    /// public-key mode gets <c>RESOURCE_NOT_EXISTS</c>, as from the real platform.
+    /// <c>/v3/certificates</c>: the unexpired platform certificates of the asked <c>algorithm_type</c> (RSA when not
+    /// given, SM2, or ALL), each encrypted with the APIv3 key: RSA ones with AEAD_AES_256_GCM, the SM2 one (国密 mode
+    /// only) with AEAD_SM4_GCM. A merchant in public-key mode gets <c>RESOURCE_NOT_EXISTS</c>, as from the real platform.
     /// </summary>
-    private JObject Certificates()
+    private JObject Certificates(string? algorithmType)
     {
         if (SigningMode == SigningMode.PublicKey)
         {
             throw PlatformError.NotFound("商户已切换为微信支付公钥模式，无平台证书 (this merchant uses the WeChat Pay public key)");
         }
 
+        if (algorithmType is not (null or "RSA" or "SM2" or "ALL"))
+        {
+            throw PlatformError.Param($"algorithm_type 取值错误 (RSA, SM2 or ALL)", "algorithm_type");
+        }
+
         var now = _options.TimeProvider.GetUtcNow();
         var data = new JArray();
-        foreach (var certificate in Credentials.PlatformCertificates.Where(c => c.NotAfter.ToUniversalTime() > now.UtcDateTime))
+        if (algorithmType is null or "RSA" or "ALL")
         {
-            var nonce = System.Security.Cryptography.RandomNumberGenerator.GetString("0123456789abcdef", 12);
-            data.Add(new JObject
+            foreach (var certificate in Credentials.PlatformCertificates.Where(c => c.NotAfter.ToUniversalTime() > now.UtcDateTime))
             {
-                ["serial_no"] = certificate.SerialNumber,
-                ["effective_time"] = ReturnOrders.Rfc3339(certificate.NotBefore.ToUniversalTime()),
-                ["expire_time"] = ReturnOrders.Rfc3339(certificate.NotAfter.ToUniversalTime()),
-                ["encrypt_certificate"] = new JObject
-                {
-                    ["algorithm"] = "AEAD_AES_256_GCM",
-                    ["nonce"] = nonce,
-                    ["associated_data"] = "certificate",
-                    ["ciphertext"] = Credentials.Seal(certificate.ExportCertificatePem(), nonce, "certificate"),
-                },
-            });
+                data.Add(CertificateEntry(certificate.SerialNumber, certificate.NotBefore, certificate.NotAfter, certificate.ExportCertificatePem(), sm4: false));
+            }
+        }
+
+        if (algorithmType is "SM2" or "ALL" && Credentials.Sm2PlatformCertificate is { } pem)
+        {
+            using var certificate = System.Security.Cryptography.X509Certificates.X509Certificate2.CreateFromPem(pem);
+            data.Add(CertificateEntry(Credentials.Sm2PlatformSerial!, certificate.NotBefore, certificate.NotAfter, pem, sm4: true));
         }
 
         return new JObject { ["data"] = data };
+    }
+
+    private JObject CertificateEntry(string serial, DateTime notBefore, DateTime notAfter, string pem, bool sm4)
+    {
+        var nonce = System.Security.Cryptography.RandomNumberGenerator.GetString("0123456789abcdef", 12);
+        var (algorithm, ciphertext) = Credentials.SealResource(pem, nonce, "certificate", sm4);
+        return new JObject
+        {
+            ["serial_no"] = serial,
+            ["effective_time"] = ReturnOrders.Rfc3339(notBefore.ToUniversalTime()),
+            ["expire_time"] = ReturnOrders.Rfc3339(notAfter.ToUniversalTime()),
+            ["encrypt_certificate"] = new JObject
+            {
+                ["algorithm"] = algorithm,
+                ["nonce"] = nonce,
+                ["associated_data"] = "certificate",
+                ["ciphertext"] = ciphertext,
+            },
+        };
     }
 
     private static JObject Json(PlatformRequest request)

@@ -49,7 +49,7 @@ public static class Builder
         var time = options.TimeProvider ?? TimeProvider.System;
         IFlurlClient? v3 = null, v2 = null, v2Secure = null;
         SignatureCheck? check = null;
-        RSA? merchantKey = null;
+        SigningKey? merchantKey = null;
         PlatformKeyStore? platformKeys = null;
         CertificateRenewer? renewer = null;
         if (options.ApiV3Key is { } apiV3Key && (apiV3Key.Length != 32 || !apiV3Key.All(char.IsAscii)))
@@ -84,11 +84,10 @@ public static class Builder
             }
 
             var serial = givenSerial.ToUpperInvariant();
-            var (rsaKeys, sm2Keys) = Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates);
-            platformKeys = new PlatformKeyStore(rsaKeys);
+            platformKeys = new PlatformKeyStore(Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates));
             var privateKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
-            merchantKey = privateKey.Rsa;
-            check = new SignatureCheck(platformKeys, sm2Keys, time);
+            merchantKey = privateKey;
+            check = new SignatureCheck(platformKeys, time);
             if (options.AutoRenewCertificates)
             {
                 var interval = options.CertificateRenewalInterval ?? TimeSpan.FromHours(12);
@@ -97,7 +96,7 @@ public static class Builder
                     throw new ArgumentException($"CertificateRenewalInterval must be at least a minute; got {interval}.", nameof(options.CertificateRenewalInterval));
                 }
 
-                renewer = new CertificateRenewer(platformKeys, options.ApiV3Key ?? throw new ArgumentException("AutoRenewCertificates downloads certificates encrypted with the APIv3 key: set ApiV3Key.", nameof(options.ApiV3Key)), time, interval);
+                renewer = new CertificateRenewer(platformKeys, options.ApiV3Key ?? throw new ArgumentException("AutoRenewCertificates downloads certificates encrypted with the APIv3 key: set ApiV3Key.", nameof(options.ApiV3Key)), privateKey.Sm2 is not null, time, interval);
             }
 
             v3 = Flurl(options, Handlers.For(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(check, renewer)));

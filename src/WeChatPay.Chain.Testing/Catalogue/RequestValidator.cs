@@ -286,7 +286,9 @@ internal static class RequestValidator
         string.Join(", ", field.Enum.Take(12)) + (field.Enum.Count > 12 ? ", …" : string.Empty);
 
     private static bool Names(Credentials credentials, string serial) =>
-        serial == credentials.PublicKeyId || credentials.PlatformCertificates.Any(c => c.SerialNumber.Equals(serial, StringComparison.OrdinalIgnoreCase));
+        serial == credentials.PublicKeyId
+        || serial.Equals(credentials.Sm2PlatformSerial, StringComparison.OrdinalIgnoreCase)
+        || credentials.PlatformCertificates.Any(c => c.SerialNumber.Equals(serial, StringComparison.OrdinalIgnoreCase));
 
     internal static string Text(JValue value) => value.Type switch
     {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Newtonsoft.Json.Linq;
+using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Testing;
 
@@ -47,21 +48,7 @@ internal sealed class Receivers(Credentials credentials, ProfitSharingLedger led
         string? name = null;
         if (sealedName is not null)
         {
-            var key = serial switch
-            {
-                null or "" => throw PlatformError.Param("name 是敏感信息，请求需带 Wechatpay-Serial 头 (an encrypted field needs the Wechatpay-Serial header)", "Wechatpay-Serial"),
-                _ when serial == credentials.PublicKeyId => credentials.PublicKey,
-                _ when serial.Equals(credentials.PlatformSerial, StringComparison.OrdinalIgnoreCase) => credentials.PlatformKey,
-                _ => throw PlatformError.Param($"Wechatpay-Serial {serial} 不是平台的证书或公钥 (names no key of this platform)", "Wechatpay-Serial"),
-            };
-            try
-            {
-                name = Encoding.UTF8.GetString(key.Decrypt(Convert.FromBase64String(sealedName), RSAEncryptionPadding.OaepSHA1));
-            }
-            catch (Exception e) when (e is CryptographicException or FormatException)
-            {
-                throw PlatformError.Param("name 解密失败: 请用 Wechatpay-Serial 对应的公钥以 RSA-OAEP 加密 (does not decrypt with the key Wechatpay-Serial names)", "name");
-            }
+            name = Open(sealedName, serial);
         }
 
         ledger.AddReceiver(account, type, name);
@@ -73,7 +60,9 @@ internal sealed class Receivers(Credentials credentials, ProfitSharingLedger led
 
         if (name is not null)
         {
-            answer["name"] = Convert.ToBase64String(credentials.MerchantKey.Encrypt(Encoding.UTF8.GetBytes(name), RSAEncryptionPadding.OaepSHA1));
+            answer["name"] = credentials.Sm2MerchantKey is { } sm2
+                ? Sm2.Encrypt(name, sm2.PublicKey)
+                : Convert.ToBase64String(credentials.MerchantKey.Encrypt(Encoding.UTF8.GetBytes(name), RSAEncryptionPadding.OaepSHA1));
         }
 
         if (custom is not null)
@@ -82,5 +71,32 @@ internal sealed class Receivers(Credentials credentials, ProfitSharingLedger led
         }
 
         return answer;
+    }
+
+    /// <summary>
+    /// Opens a sensitive field with the private half of the key <paramref name="serial"/> names: RSA-OAEP for the RSA
+    /// keys, SM2 C1C3C2 ASN.1 for the SM2 ones (国密 mode).
+    /// </summary>
+    private string Open(string sealedValue, string? serial)
+    {
+        var sm2 = credentials.Sm2MerchantKey is not null;
+        (RSA? Rsa, Sm2PrivateKey? Sm2) key = serial switch
+        {
+            null or "" => throw PlatformError.Param("name 是敏感信息，请求需带 Wechatpay-Serial 头 (an encrypted field needs the Wechatpay-Serial header)", "Wechatpay-Serial"),
+            _ when serial == credentials.PublicKeyId => sm2 ? (null, credentials.Sm2PublicKey) : (credentials.PublicKey, null),
+            _ when serial.Equals(credentials.PlatformSerial, StringComparison.OrdinalIgnoreCase) => (credentials.PlatformKey, null),
+            _ when sm2 && serial.Equals(credentials.Sm2PlatformSerial, StringComparison.OrdinalIgnoreCase) => (null, credentials.Sm2PlatformKey),
+            _ => throw PlatformError.Param($"Wechatpay-Serial {serial} 不是平台的证书或公钥 (names no key of this platform)", "Wechatpay-Serial"),
+        };
+        try
+        {
+            return key.Sm2 is { } sm2Key
+                ? Sm2.Decrypt(sealedValue, sm2Key)
+                : Encoding.UTF8.GetString(key.Rsa!.Decrypt(Convert.FromBase64String(sealedValue), RSAEncryptionPadding.OaepSHA1));
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException)
+        {
+            throw PlatformError.Param($"name 解密失败: 请用 Wechatpay-Serial 对应的公钥以 {(key.Sm2 is null ? "RSA-OAEP" : "SM2 (C1C3C2 ASN.1)")} 加密 (does not decrypt with the key Wechatpay-Serial names)", "name");
+        }
     }
 }

@@ -8,7 +8,7 @@ namespace WeChatPay.Chain.Testing;
 
 /// <summary>
 /// Makes the notifications the platform POSTs to merchants: the resource encrypted with the APIv3 key
-/// (AEAD_AES_256_GCM), the body signed like an answer in the platform's current <see cref="SigningMode"/>; and
+/// (AEAD_AES_256_GCM, or AEAD_SM4_GCM in 国密 mode), the body signed like an answer in the platform's current <see cref="SigningMode"/>; and
 /// APIv2 refund notifications with <c>req_info</c>. A fault makes a tampered one.
 /// </summary>
 public sealed class Notifier
@@ -36,6 +36,7 @@ public sealed class Notifier
     {
         var plaintext = resource as string ?? JsonConvert.SerializeObject(resource);
         var nonce = RandomNumberGenerator.GetString("0123456789abcdefghijklmnopqrstuvwxyz", 12);
+        var (algorithm, ciphertext) = _credentials.SealResource(plaintext, nonce, originalType, sm4: _credentials.Sm2MerchantKey is not null);
         var body = new JObject
         {
             ["id"] = Guid.NewGuid().ToString(),
@@ -46,8 +47,8 @@ public sealed class Notifier
             ["resource"] = new JObject
             {
                 ["original_type"] = originalType,
-                ["algorithm"] = "AEAD_AES_256_GCM",
-                ["ciphertext"] = _credentials.Seal(plaintext, nonce, originalType),
+                ["algorithm"] = algorithm,
+                ["ciphertext"] = ciphertext,
                 ["associated_data"] = originalType,
                 ["nonce"] = nonce,
             },

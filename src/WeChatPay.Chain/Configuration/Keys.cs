@@ -42,8 +42,8 @@ internal static class Keys
         return signing;
     }
 
-    /// <summary>The platform keys by name: RSA ones in <c>Rsa</c>, SM2 ones in <c>Sm2</c>; a name is in one or the other.</summary>
-    public static (Dictionary<string, RSA> Rsa, Dictionary<string, Sm2PublicKey> Sm2) Platform(IDictionary<string, KeySource> certs, bool allowEmpty = false)
+    /// <summary>The platform keys by name, RSA and SM2 side by side.</summary>
+    public static Dictionary<string, Pipeline.PlatformKey> Platform(IDictionary<string, KeySource> certs, bool allowEmpty = false)
     {
         if (certs.Count == 0 && !allowEmpty)
         {
@@ -53,8 +53,7 @@ internal static class Keys
         }
 
         // An entry is named by its place, never by its name: a key put there by mistake would be quoted with it.
-        var keys = new Dictionary<string, RSA>(StringComparer.OrdinalIgnoreCase);
-        var sm2Keys = new Dictionary<string, Sm2PublicKey>(StringComparer.OrdinalIgnoreCase);
+        var keys = new Dictionary<string, Pipeline.PlatformKey>(StringComparer.OrdinalIgnoreCase);
         var places = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var place = 0;
         foreach (var (id, source) in certs)
@@ -89,15 +88,7 @@ internal static class Keys
                     throw new ArgumentException($"{entry} holds the certificate with serial {certificate.SerialNumber}, not the serial it is named by.", nameof(BuilderOptions.Certs));
                 }
 
-                var key = source.LoadPlatform();
-                if (key.Sm2 is { } sm2)
-                {
-                    sm2Keys.Add(id, sm2);
-                }
-                else
-                {
-                    keys.Add(id, key.Rsa!);
-                }
+                keys.Add(id, source.LoadPlatform());
             }
             catch (CryptographicException e)
             {
@@ -105,6 +96,6 @@ internal static class Keys
             }
         }
 
-        return (keys, sm2Keys);
+        return keys;
     }
 }

@@ -11,10 +11,14 @@ namespace WeChatPay.Chain;
 /// <summary>
 /// Reads the notifications (回调通知) WeChat Pay POSTs to your server, with the keys of an instance built by
 /// <see cref="Builder.Factory"/>: verified exactly like a response (same headers, same 300 s window, same serial
-/// lookup, the <c>WECHATPAY/SIGNTEST/</c> probe refused), then decrypted with <see cref="BuilderOptions.ApiV3Key"/>.
+/// lookup, the <c>WECHATPAY/SIGNTEST/</c> probe refused), then decrypted with <see cref="BuilderOptions.ApiV3Key"/>:
+/// AEAD_AES_256_GCM, or AEAD_SM4_GCM for a 国密 merchant, as the resource's <c>algorithm</c> names.
 /// </summary>
 public static class Notification
 {
+    private const string AesAlgorithm = "AEAD_AES_256_GCM";
+    private const string Sm4Algorithm = "AEAD_SM4_GCM";
+
     /// <summary>Verifies and decrypts an APIv3 notification.</summary>
     /// <param name="instance">The instance whose <c>Certs</c> and <c>ApiV3Key</c> apply (a <c>dynamic</c> one works).</param>
     /// <param name="header">Reads a request header by name (any case), e.g. <c>name =&gt; request.Headers[name]</c>.</param>
@@ -48,9 +52,9 @@ public static class Notification
         var algorithm = Json.Text(resource, "algorithm");
         var nonce = Json.Text(resource, "nonce");
         var associatedData = Json.Text(resource, "associated_data");
-        if (algorithm is null ? resource["algorithm"] is not null : algorithm != "AEAD_AES_256_GCM")
+        if (algorithm is null ? resource["algorithm"] is not null : algorithm is not (AesAlgorithm or Sm4Algorithm))
         {
-            throw new NotificationRejectedException(NotificationRejection.Malformed, $"The resource is encrypted with {(algorithm is null ? "an algorithm that is not text" : Excerpt.Of(algorithm, Excerpt.TokenLength))}; this library decrypts AEAD_AES_256_GCM.");
+            throw new NotificationRejectedException(NotificationRejection.Malformed, $"The resource is encrypted with {(algorithm is null ? "an algorithm that is not text" : Excerpt.Of(algorithm, Excerpt.TokenLength))}; this library decrypts {AesAlgorithm} and {Sm4Algorithm}.");
         }
 
         if ((nonce is null && resource["nonce"] is not null) || (associatedData is null && resource["associated_data"] is not null))
@@ -60,7 +64,10 @@ public static class Notification
 
         try
         {
-            return new Notice(envelope, Crypto.AesGcm.Decrypt(ciphertext, key, nonce ?? string.Empty, associatedData ?? string.Empty), serial);
+            var plaintext = algorithm == Sm4Algorithm
+                ? Crypto.Sm4.Decrypt(ciphertext, key, nonce ?? string.Empty, associatedData ?? string.Empty)
+                : Crypto.AesGcm.Decrypt(ciphertext, key, nonce ?? string.Empty, associatedData ?? string.Empty);
+            return new Notice(envelope, plaintext, serial);
         }
         catch (Exception e) when (e is CryptographicException or FormatException)
         {

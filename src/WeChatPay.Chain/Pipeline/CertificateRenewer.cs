@@ -5,8 +5,10 @@ using Newtonsoft.Json.Linq;
 namespace WeChatPay.Chain.Pipeline;
 
 /// <summary>
-/// Keeps the platform certificates current: downloads <c>GET /v3/certificates</c>, decrypts each certificate with the
-/// APIv3 key, verifies the download with the certificate it names (bootstrapping), and swaps them into the
+/// Keeps the platform certificates current: downloads <c>GET /v3/certificates</c> (the SM2 set,
+/// <c>?algorithm_type=SM2</c>, for a merchant that signs with SM2), decrypts each certificate with the APIv3 key
+/// (AEAD_AES_256_GCM, or AEAD_SM4_GCM as each names), verifies the download with the certificate it names
+/// (bootstrapping), and swaps them into the
 /// <see cref="PlatformKeyStore"/>. It runs on a schedule (<see cref="TimeProvider"/>), and when an answer names a
 /// serial not yet known, at most once per <see cref="MinimumGap"/>; one download at a time, and calls in flight keep
 /// using the keys they have.
@@ -16,10 +18,14 @@ internal sealed class CertificateRenewer : IDisposable
     /// <summary>How soon after one download another may be made for an unknown serial.</summary>
     public static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(60);
 
+    private const string AesAlgorithm = "AEAD_AES_256_GCM";
+    private const string Sm4Algorithm = "AEAD_SM4_GCM";
+
     private static readonly AsyncLocal<bool> Downloading = new();
 
     private readonly PlatformKeyStore _store;
     private readonly string _apiV3Key;
+    private readonly bool _sm2;
     private readonly TimeProvider _time;
     private readonly ITimer _timer;
     private readonly object _sync = new();
@@ -27,10 +33,11 @@ internal sealed class CertificateRenewer : IDisposable
     private Task? _inFlight;
     private DateTimeOffset _last = DateTimeOffset.MinValue;
 
-    public CertificateRenewer(PlatformKeyStore store, string apiV3Key, TimeProvider time, TimeSpan interval)
+    public CertificateRenewer(PlatformKeyStore store, string apiV3Key, bool sm2, TimeProvider time, TimeSpan interval)
     {
         _store = store;
         _apiV3Key = apiV3Key;
+        _sm2 = sm2;
         _time = time;
         _timer = time.CreateTimer(static state => _ = ((CertificateRenewer)state!).RenewQuietlyAsync(), this, interval, interval);
     }
@@ -100,7 +107,8 @@ internal sealed class CertificateRenewer : IDisposable
             Downloading.Value = true;
             try
             {
-                response = await client.SendAsync(HttpMethod.Get, PathTemplate.Root.Append(["v3", "certificates"]), null, CancellationToken.None).ConfigureAwait(false);
+                var options = _sm2 ? new { query = new { algorithm_type = "SM2" } } : null;
+                response = await client.SendAsync(HttpMethod.Get, PathTemplate.Root.Append(["v3", "certificates"]), options, CancellationToken.None).ConfigureAwait(false);
             }
             finally
             {
@@ -125,9 +133,9 @@ internal sealed class CertificateRenewer : IDisposable
         }
     }
 
-    private List<(string Serial, RSA Key, DateTimeOffset Expires)> Decrypt(WeChatPayResponse response)
+    private List<(string Serial, PlatformKey Key, DateTimeOffset Expires)> Decrypt(WeChatPayResponse response)
     {
-        var list = new List<(string, RSA, DateTimeOffset)>();
+        var list = new List<(string, PlatformKey, DateTimeOffset)>();
         foreach (var item in response.Parsed?["data"] as JArray ?? [])
         {
             var serial = Json.Text(item, "serial_no");
@@ -138,14 +146,23 @@ internal sealed class CertificateRenewer : IDisposable
             }
 
             var ciphertext = Json.Text(sealedCertificate, "ciphertext") ?? throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has no ciphertext.");
-            var pem = Crypto.AesGcm.Decrypt(ciphertext, _apiV3Key, Json.Text(sealedCertificate, "nonce") ?? string.Empty, Json.Text(sealedCertificate, "associated_data") ?? string.Empty);
+            var (nonce, associatedData) = (Json.Text(sealedCertificate, "nonce") ?? string.Empty, Json.Text(sealedCertificate, "associated_data") ?? string.Empty);
+            var pem = (Json.Text(sealedCertificate, "algorithm") ?? (_sm2 ? Sm4Algorithm : AesAlgorithm)) switch
+            {
+                AesAlgorithm => Crypto.AesGcm.Decrypt(ciphertext, _apiV3Key, nonce, associatedData),
+                Sm4Algorithm => Crypto.Sm4.Decrypt(ciphertext, _apiV3Key, nonce, associatedData),
+                var other => throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} is sealed with {Excerpt.Of(other, Excerpt.TokenLength)}; this library opens {AesAlgorithm} and {Sm4Algorithm}."),
+            };
             using var certificate = X509Certificate2.CreateFromPem(pem);
             if (!certificate.SerialNumber.Equals(serial, StringComparison.OrdinalIgnoreCase))
             {
                 throw new CryptographicException($"The downloaded certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has serial {certificate.SerialNumber}.");
             }
 
-            list.Add((serial.ToUpperInvariant(), certificate.GetRSAPublicKey() ?? throw new CryptographicException("A downloaded certificate holds no RSA key."), new DateTimeOffset(certificate.NotAfter.ToUniversalTime())));
+            var key = certificate.GetRSAPublicKey() is { } rsa ? PlatformKey.Of(rsa)
+                : Crypto.Sm2.IsEcKey(pem) ? PlatformKey.Of(Crypto.Sm2.LoadPublicKey(pem))
+                : throw new CryptographicException("A downloaded certificate holds neither an RSA nor an SM2 key.");
+            list.Add((serial.ToUpperInvariant(), key, new DateTimeOffset(certificate.NotAfter.ToUniversalTime())));
         }
 
         return list;

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Immutable;
-using System.Security.Cryptography;
 
 namespace WeChatPay.Chain.Pipeline;
 
@@ -9,29 +8,29 @@ namespace WeChatPay.Chain.Pipeline;
 /// <see cref="BuilderOptions.Certs"/> stay as given; downloaded platform certificates replace the previous download
 /// as a whole, expired ones left out. Readers see one snapshot or the next, never a half-updated one.
 /// </summary>
-internal sealed class PlatformKeyStore : IReadOnlyDictionary<string, RSA>
+internal sealed class PlatformKeyStore : IReadOnlyDictionary<string, PlatformKey>
 {
-    private readonly ImmutableDictionary<string, RSA> _configured;
-    private ImmutableDictionary<string, RSA> _keys;
+    private readonly ImmutableDictionary<string, PlatformKey> _configured;
+    private ImmutableDictionary<string, PlatformKey> _keys;
 
-    public PlatformKeyStore(IReadOnlyDictionary<string, RSA> configured)
+    public PlatformKeyStore(IReadOnlyDictionary<string, PlatformKey> configured)
     {
         _configured = configured.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
         _keys = _configured;
     }
 
-    private ImmutableDictionary<string, RSA> Keys => Volatile.Read(ref _keys);
+    private ImmutableDictionary<string, PlatformKey> Keys => Volatile.Read(ref _keys);
 
     public int Count => Keys.Count;
 
-    IEnumerable<string> IReadOnlyDictionary<string, RSA>.Keys => Keys.Keys;
+    IEnumerable<string> IReadOnlyDictionary<string, PlatformKey>.Keys => Keys.Keys;
 
-    public IEnumerable<RSA> Values => Keys.Values;
+    public IEnumerable<PlatformKey> Values => Keys.Values;
 
-    public RSA this[string key] => Keys[key];
+    public PlatformKey this[string key] => Keys[key];
 
     /// <summary>Takes a download: the configured keys plus every downloaded certificate not expired at <paramref name="now"/>.</summary>
-    public void Update(IEnumerable<(string Serial, RSA Key, DateTimeOffset Expires)> downloaded, DateTimeOffset now)
+    public void Update(IEnumerable<(string Serial, PlatformKey Key, DateTimeOffset Expires)> downloaded, DateTimeOffset now)
     {
         var next = _configured.ToBuilder();
         foreach (var (serial, key, expires) in downloaded)
@@ -47,9 +46,9 @@ internal sealed class PlatformKeyStore : IReadOnlyDictionary<string, RSA>
 
     public bool ContainsKey(string key) => Keys.ContainsKey(key);
 
-    public bool TryGetValue(string key, out RSA value) => Keys.TryGetValue(key, out value!);
+    public bool TryGetValue(string key, out PlatformKey value) => Keys.TryGetValue(key, out value);
 
-    public IEnumerator<KeyValuePair<string, RSA>> GetEnumerator() => Keys.GetEnumerator();
+    public IEnumerator<KeyValuePair<string, PlatformKey>> GetEnumerator() => Keys.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using WeChatPay.Chain.Crypto;
 
 namespace WeChatPay.Chain.Pipeline;
@@ -12,14 +11,8 @@ namespace WeChatPay.Chain.Pipeline;
 /// RSA and SM2 platform keys sit side by side: the serial names the key, the key decides the algorithm, and a
 /// <c>Wechatpay-Signature-Type</c> header that names another scheme than the key's fails the signature.
 /// </summary>
-internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, IReadOnlyDictionary<string, Sm2PublicKey> sm2Keys, TimeProvider time)
+internal sealed class SignatureCheck(IReadOnlyDictionary<string, PlatformKey> keys, TimeProvider time)
 {
-    /// <summary>A check with RSA keys only, as a certificate download is verified.</summary>
-    public SignatureCheck(IReadOnlyDictionary<string, RSA> keys, TimeProvider time)
-        : this(keys, new Dictionary<string, Sm2PublicKey>(), time)
-    {
-    }
-
     /// <summary>How far the timestamp may be from now.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(300);
 
@@ -48,7 +41,7 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, IRea
     }
 
     /// <summary>Whether a key for <paramref name="serial"/> is known now.</summary>
-    public bool Knows(string serial) => keys.ContainsKey(serial) || sm2Keys.ContainsKey(serial);
+    public bool Knows(string serial) => keys.ContainsKey(serial);
 
     /// <summary>Returns the serial whose key verified; throws what <paramref name="reject"/> makes otherwise.</summary>
     /// <param name="header">A header's value; several occurrences joined by commas, as HTTP folds them.</param>
@@ -103,18 +96,9 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, RSA> keys, IRea
     /// <summary>The key for the serial the headers name, refusing an unknown serial and the platform's probe.</summary>
     public PlatformKey KeyFor(Signed signed, IRejections reject)
     {
-        PlatformKey key;
-        if (keys.TryGetValue(signed.Serial, out var rsa))
+        if (!keys.TryGetValue(signed.Serial, out var key))
         {
-            key = new PlatformKey(rsa, null);
-        }
-        else if (sm2Keys.TryGetValue(signed.Serial, out var sm2))
-        {
-            key = new PlatformKey(null, sm2);
-        }
-        else
-        {
-            throw reject.UnknownSerial(signed.Serial, [.. keys.Keys.Concat(sm2Keys.Keys).Order(StringComparer.Ordinal)]);
+            throw reject.UnknownSerial(signed.Serial, [.. keys.Keys.Order(StringComparer.Ordinal)]);
         }
 
         return signed.Signature.StartsWith(Probe, StringComparison.Ordinal) ? throw reject.Probe(signed.Serial) : key;

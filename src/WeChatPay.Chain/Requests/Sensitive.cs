@@ -5,9 +5,10 @@ namespace WeChatPay.Chain;
 
 /// <summary>
 /// Sensitive fields (敏感信息): names, id numbers, phone numbers. Wrap a <c>json</c> value in <see cref="Of"/> and it
-/// is sent encrypted (RSA OAEP SHA-1) with the platform's key, and the request's <c>Wechatpay-Serial</c> header names
-/// that key. The WeChat Pay public key is used when configured; a <c>Wechatpay-Serial</c> given in option
-/// <c>headers</c> picks the key instead. <see cref="Decrypt"/> opens fields the platform encrypted to the merchant.
+/// is sent encrypted with the platform's key (RSA-OAEP SHA-1, or SM2 C1C3C2 ASN.1 for an SM2 key), and the request's
+/// <c>Wechatpay-Serial</c> header names that key. A key of the merchant's own algorithm is preferred, the WeChat Pay
+/// public key first; a <c>Wechatpay-Serial</c> given in option <c>headers</c> picks the key instead.
+/// <see cref="Decrypt"/> opens fields the platform encrypted to the merchant.
 /// </summary>
 public static class Sensitive
 {
@@ -21,7 +22,7 @@ public static class Sensitive
         return new(plaintext);
     }
 
-    /// <summary>Decrypts a field the platform encrypted to the merchant key (OAEP SHA-1, base64).</summary>
+    /// <summary>Decrypts a field the platform encrypted to the merchant key (RSA-OAEP SHA-1, or SM2 C1C3C2 ASN.1 for an SM2 merchant; base64).</summary>
     /// <param name="instance">The instance whose <c>PrivateKey</c> applies.</param>
     /// <param name="ciphertext">The field's value.</param>
     /// <exception cref="CryptographicException">It does not decrypt with the merchant key.</exception>
@@ -29,7 +30,7 @@ public static class Sensitive
     {
         var identity = (instance as ChainNode ?? throw new ArgumentException("Pass the instance Builder.Factory returned.", nameof(instance))).Client.Identity;
         var key = identity.MerchantKey ?? throw new InvalidOperationException("Sensitive fields are decrypted with the merchant private key: set PrivateKey in BuilderOptions.");
-        return Crypto.Rsa.Decrypt(ciphertext, key);
+        return key.Sm2 is { } sm2 ? Crypto.Sm2.Decrypt(ciphertext, sm2) : Crypto.Rsa.Decrypt(ciphertext, key.Rsa!);
     }
 }
 
@@ -48,9 +49,9 @@ public sealed class SensitiveField
 /// Writes each <see cref="SensitiveField"/> encrypted with one key, chosen only when the first such field is met, and
 /// keeps that key's serial, so a body with no sensitive field needs no platform key and gets no header.
 /// </summary>
-internal sealed class LazySensitiveConverter(Func<(string Serial, RSA Key)> choose) : JsonConverter<SensitiveField>
+internal sealed class LazySensitiveConverter(Func<(string Serial, Pipeline.PlatformKey Key)> choose) : JsonConverter<SensitiveField>
 {
-    private RSA? _key;
+    private Pipeline.PlatformKey? _key;
 
     /// <summary>The serial of the key used, or <see langword="null"/> when no sensitive field was written.</summary>
     public string? Serial { get; private set; }
@@ -62,7 +63,7 @@ internal sealed class LazySensitiveConverter(Func<(string Serial, RSA Key)> choo
             (Serial, _key) = choose();
         }
 
-        writer.WriteValue(value is null ? null : Crypto.Rsa.Encrypt(value.Plaintext, _key));
+        writer.WriteValue(value is null ? null : _key.Value.Encrypt(value.Plaintext));
     }
 
     public override SensitiveField ReadJson(JsonReader reader, Type objectType, SensitiveField? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
