@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Flurl.Http;
+using Microsoft.Extensions.Logging;
 using WeChatPay.Chain.Pipeline;
+using WeChatPay.Chain.Telemetry;
 using WeChatPay.Chain.Transport;
 
 namespace WeChatPay.Chain;
@@ -19,104 +21,51 @@ public static class Builder
     /// <returns>The root node; use it as <c>dynamic</c> or through <see cref="IChainNode"/>.</returns>
     public static IChainNode Factory(BuilderOptions options)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        var mchid = Required(options.Mchid, nameof(options.Mchid), "every call");
-        if (!mchid.All(char.IsAsciiDigit))
-        {
-            throw new ArgumentException($"Mchid must be the merchant id's digits; got {Describe.Value(mchid)}.", nameof(options.Mchid));
-        }
-
-        var hosts = new HostPolicy(options.BaseUri ?? BuilderOptions.DefaultBaseUri, options.AllowedHosts);
-
-        if (options.Timeout is { } timeout && timeout <= TimeSpan.Zero && timeout != Timeout.InfiniteTimeSpan)
-        {
-            throw new ArgumentException($"Timeout must be positive; got {timeout}.", nameof(options.Timeout));
-        }
-
-        if (options.MaxResponseSize is <= 0)
-        {
-            throw new ArgumentException($"MaxResponseSize must be a positive number of bytes; got {options.MaxResponseSize}.", nameof(options.MaxResponseSize));
-        }
-
-        var wantsV3 = options.Serial is not null || options.PrivateKey is not null || options.Certs.Count > 0;
-        if (!wantsV3 && options.Secret is null)
-        {
-            throw new ArgumentException(
-                "Nothing to sign with: set Serial, PrivateKey and Certs for APIv3, or Secret (the APIv2 key) for APIv2, or both.",
-                nameof(options.PrivateKey));
-        }
-
+        var valid = OptionsCheck.Run(options);  // every value checked before any key is loaded
         var time = options.TimeProvider ?? TimeProvider.System;
-        IFlurlClient? v3 = null, v2 = null, v2Secure = null;
-        SignatureCheck? check = null;
-        SigningKey? merchantKey = null;
-        PlatformKeyStore? platformKeys = null;
-        CertificateRenewer? renewer = null;
-        if (options.ApiV3Key is { } apiV3Key && (apiV3Key.Length != 32 || !apiV3Key.All(char.IsAscii)))
-        {
-            throw new ArgumentException($"ApiV3Key must be the 32-character APIv3 key (ASCII); got {Describe.Value(apiV3Key)}.", nameof(options.ApiV3Key));
-        }
+        var logger = options.LoggerFactory?.CreateLogger(WeChatPayDiagnostics.Name);
+        var v3 = valid.Serial is { } serial ? ApiV3(options, valid.Mchid, serial, time, logger) : null;
+        var (v2, v2Secure) = options.Secret is { } secret ? ApiV2(options, valid.Mchid, secret) : (null, null);
 
-        // Checked before any key is loaded, so a wrong Secret costs nothing to find.
-        if (options.Secret is { } givenSecret && (givenSecret.Length != 32 || !givenSecret.All(char.IsAsciiLetterOrDigit)))
-        {
-            throw new ArgumentException($"Secret must be the 32-character APIv2 key (letters and digits); got {Describe.Value(givenSecret)}.", nameof(options.Secret));
-        }
-
-        if (options.Merchant is not null && options.Secret is null)
-        {
-            throw new ArgumentException("Merchant (the certificate for APIv2 secapi calls) needs Secret, the APIv2 key, to sign those calls.", nameof(options.Secret));
-        }
-
-        NotAKey(options, mchid, nameof(options.Mchid));
-        if (wantsV3)
-        {
-            var givenSerial = Required(options.Serial, nameof(options.Serial), "APIv3");
-            if (!givenSerial.All(char.IsAsciiHexDigit))
-            {
-                throw new ArgumentException($"Serial must be the merchant API certificate serial in hex; got {Describe.Value(givenSerial)}.", nameof(options.Serial));
-            }
-
-            NotAKey(options, givenSerial, nameof(options.Serial));
-            foreach (var name in options.Certs.Keys)
-            {
-                NotAKey(options, name, nameof(options.Certs));
-            }
-
-            var serial = givenSerial.ToUpperInvariant();
-            platformKeys = new PlatformKeyStore(Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates));
-            var privateKey = Keys.Private(options.PrivateKey ?? throw Missing(nameof(options.PrivateKey), "APIv3"));
-            merchantKey = privateKey;
-            check = new SignatureCheck(platformKeys, time);
-            if (options.AutoRenewCertificates)
-            {
-                var interval = options.CertificateRenewalInterval ?? TimeSpan.FromHours(12);
-                if (interval < TimeSpan.FromMinutes(1))
-                {
-                    throw new ArgumentException($"CertificateRenewalInterval must be at least a minute; got {interval}.", nameof(options.CertificateRenewalInterval));
-                }
-
-                renewer = new CertificateRenewer(platformKeys, options.ApiV3Key ?? throw new ArgumentException("AutoRenewCertificates downloads certificates encrypted with the APIv3 key: set ApiV3Key.", nameof(options.ApiV3Key)), privateKey.Sm2 is not null, time, interval);
-            }
-
-            v3 = Flurl(options, Handlers.For(options, null), Pipeline(options, "APIv3", new V3Signer(mchid, serial, privateKey, time), new V3Verifier(check, renewer)));
-        }
-
-        if (options.Secret is { } secret)
-        {
-            var pipeline = Pipeline(options, "APIv2", new V2Signer(mchid, secret), new V2Verifier(secret));
-            v2 = Flurl(options, Handlers.For(options, null), pipeline);
-            if (options.Merchant is { } merchant)
-            {
-                v2Secure = Flurl(options, Handlers.For(options, MerchantCertificate(merchant, mchid)), pipeline);
-            }
-        }
-
-        var identity = new Identity(mchid, check, options.ApiV3Key, options.Secret, merchantKey, platformKeys, renewer);
-        var client = new Client(hosts, identity, v3, v2, v2Secure, options.Timeout ?? BuilderOptions.DefaultTimeout, options.MaxResponseSize ?? BuilderOptions.DefaultMaxResponseSize);
-        renewer?.Attach(client);
+        var identity = new Identity(valid.Mchid, v3?.Check, options.ApiV3Key, options.Secret, v3?.MerchantKey, v3?.PlatformKeys, v3?.Renewer);
+        var observer = new CallObserver(logger, valid.Mchid);
+        var client = new Client(valid.Hosts, identity, v3?.Flurl, v2, v2Secure, options.Timeout ?? BuilderOptions.DefaultTimeout, options.MaxResponseSize ?? BuilderOptions.DefaultMaxResponseSize, observer);
+        v3?.Renewer?.Attach(client);
         return new ChainNode(client, PathTemplate.Root);
     }
+
+    /// <summary>The APIv3 side: its keys, the check of what the platform signs, the renewer, and its Flurl client.</summary>
+    private sealed record V3(IFlurlClient Flurl, SignatureCheck Check, SigningKey MerchantKey, PlatformKeyStore PlatformKeys, CertificateRenewer? Renewer);
+
+    private static V3 ApiV3(BuilderOptions options, string mchid, string serial, TimeProvider time, ILogger? logger)
+    {
+        var platformKeys = new PlatformKeyStore(Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates));
+        var merchantKey = Keys.Private(options.PrivateKey ?? throw OptionsCheck.Missing(nameof(options.PrivateKey), "APIv3"));
+        var check = new SignatureCheck(platformKeys, time);
+        CertificateRenewer? renewer = null;
+        if (options.AutoRenewCertificates)
+        {
+            var interval = OptionsCheck.RenewalInterval(options);
+            renewer = new CertificateRenewer(platformKeys, OptionsCheck.RenewalKey(options), merchantKey.Sm2 is not null, time, interval, logger);
+        }
+
+        var pipeline = Pipeline(options, "APIv3", new V3Signer(mchid, serial, merchantKey, time), new V3Verifier(check, renewer));
+        return new V3(Flurl(options, Handler(options, HttpClientKind.ApiV3, null), pipeline), check, merchantKey, platformKeys, renewer);
+    }
+
+    private static (IFlurlClient V2, IFlurlClient? V2Secure) ApiV2(BuilderOptions options, string mchid, string secret)
+    {
+        var pipeline = Pipeline(options, "APIv2", new V2Signer(mchid, secret), new V2Verifier(secret));
+        var v2 = Flurl(options, Handler(options, HttpClientKind.ApiV2, null), pipeline);
+        var certificate = options.Merchant is { } merchant ? MerchantCertificate(merchant, mchid) : null;
+        return (v2, certificate is null ? null : Flurl(options, Handler(options, HttpClientKind.ApiV2WithCertificate, certificate), pipeline));
+    }
+
+    /// <summary>The host's handler for this kind of client when it makes them (<see cref="BuilderOptions.HttpMessageHandlerFactory"/>), else the library's own.</summary>
+    private static HttpMessageHandler Handler(BuilderOptions options, HttpClientKind kind, X509Certificate2? certificate) =>
+        options.HttpMessageHandlerFactory is { } factory
+            ? factory(kind) ?? throw new ArgumentException($"HttpMessageHandlerFactory returned no handler for {kind}.", nameof(options.HttpMessageHandlerFactory))
+            : Handlers.For(options, certificate);
 
     private static InterceptorPipeline Pipeline(BuilderOptions options, string api, IInterceptor signer, IInterceptor verifier)
     {
@@ -125,7 +74,7 @@ public static class Builder
         return pipeline;
     }
 
-    private static X509Certificate2 MerchantCertificate(MerchantCertificate merchant, string mchid)
+    internal static X509Certificate2 MerchantCertificate(MerchantCertificate merchant, string mchid)
     {
         try
         {
@@ -153,27 +102,4 @@ public static class Builder
         client.EventHandlers.Add((FlurlEventType.AfterCall, events));
         return client;
     }
-
-    /// <summary>
-    /// Refuses an APIv2 or APIv3 key given in an option that goes on the wire or into messages (Serial is sent in every
-    /// Authorization header): the mistake is named, the key is not.
-    /// </summary>
-    private static void NotAKey(BuilderOptions options, string value, string option)
-    {
-        var given = value.Trim();
-        if (options.ApiV3Key is { Length: > 0 } apiV3Key && given.Equals(apiV3Key.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException($"{option} holds the same text as ApiV3Key: the APIv3 key belongs in ApiV3Key only.", option);
-        }
-
-        if (options.Secret is { Length: > 0 } secret && given.Equals(secret.Trim(), StringComparison.OrdinalIgnoreCase))
-        {
-            throw new ArgumentException($"{option} holds the same text as Secret: the APIv2 key belongs in Secret only.", option);
-        }
-    }
-
-    private static string Required(string? value, string name, string forWhat) =>
-        string.IsNullOrWhiteSpace(value) ? throw Missing(name, forWhat) : value.Trim();
-
-    private static ArgumentException Missing(string name, string forWhat) => new($"{name} is required for {forWhat}.", name);
 }

@@ -3,6 +3,8 @@ using System.Xml;
 using Flurl.Http;
 using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Pipeline;
+using WeChatPay.Chain.Telemetry;
+using WeChatPay.Chain.Transport;
 
 namespace WeChatPay.Chain;
 
@@ -11,7 +13,7 @@ namespace WeChatPay.Chain;
 /// (APIv3; APIv2; APIv2 with the merchant certificate) and the base address. It turns (method, path, options) into
 /// one request, sends it, and returns the verified response or raises the platform's error.
 /// </summary>
-internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure, TimeSpan timeout, long maxResponseBytes)
+internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? v3, IFlurlClient? v2, IFlurlClient? v2Secure, TimeSpan timeout, long maxResponseBytes, CallObserver observer)
 {
     /// <summary>The merchant and the keys that check what the platform sends outside a call (notifications).</summary>
     public Identity Identity => identity;
@@ -27,18 +29,42 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
     /// </summary>
     public async Task<WeChatPayResponse> SendAsync(HttpMethod method, PathTemplate path, object? options, (string Algorithm, string Hex)? digest, CancellationToken cancellationToken)
     {
-        using var exchange = await StartAsync(method, path, options, digest, cancellationToken).ConfigureAwait(false);
-        return await exchange.ReadAsync((response, verified) => path.IsV2 ? V2Result(response, verified) : response).ConfigureAwait(false);
+        var attempts = new Attempts();
+        var watch = observer.Start(method, path);
+        try
+        {
+            using var exchange = await StartAsync(method, path, options, digest, attempts, cancellationToken).ConfigureAwait(false);
+            var response = await exchange.ReadAsync((response, verified) => path.IsV2 ? V2Result(response, verified) : response).ConfigureAwait(false);
+            observer.Succeeded(watch, response, attempts);
+            return response;
+        }
+        catch (Exception e)
+        {
+            observer.Failed(watch, e, attempts);
+            throw;
+        }
     }
 
     /// <summary>Streams the file a GET of <paramref name="path"/> answers to <paramref name="destination"/>; returns the bytes written.</summary>
     public async Task<long> DownloadAsync(PathTemplate path, object? options, Stream destination, long maxBytes, (string Algorithm, string Hex)? digest, IProgress<long>? progress, CancellationToken cancellationToken)
     {
-        using var exchange = await StartAsync(HttpMethod.Get, path, options, digest, cancellationToken).ConfigureAwait(false);
-        return await exchange.CopyToAsync(destination, maxBytes, progress).ConfigureAwait(false);
+        var attempts = new Attempts();
+        var watch = observer.Start(HttpMethod.Get, path);
+        try
+        {
+            using var exchange = await StartAsync(HttpMethod.Get, path, options, digest, attempts, cancellationToken).ConfigureAwait(false);
+            var written = await exchange.CopyToAsync(destination, maxBytes, progress).ConfigureAwait(false);
+            observer.Succeeded(watch, 200, attempts);
+            return written;
+        }
+        catch (Exception e)
+        {
+            observer.Failed(watch, e, attempts);
+            throw;
+        }
     }
 
-    private Task<Exchange> StartAsync(HttpMethod method, PathTemplate path, object? options, (string, string)? digest, CancellationToken cancellationToken)
+    private Task<Exchange> StartAsync(HttpMethod method, PathTemplate path, object? options, (string, string)? digest, Attempts attempts, CancellationToken cancellationToken)
     {
         var read = RequestOptions.Read(options, path);
         var wire = path.Expand(read.Placeholders);
@@ -50,7 +76,7 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
         }
 
         var baseUri = hosts.For(read.BaseUri, certificate);
-        return Exchange.StartAsync(flurl, method, Url(baseUri, wire, read.Query, path.Text), content, read.Headers, maxResponseBytes, digest, timeout, new CallTarget(path.Text, baseUri), cancellationToken);
+        return Exchange.StartAsync(flurl, method, Url(baseUri, wire, read.Query, path.Text), content, read.Headers, maxResponseBytes, digest, timeout, new CallTarget(path.Text, baseUri), attempts, cancellationToken);
     }
 
     private (IFlurlClient, HttpContent?, bool Certificate) PrepareV3(HttpMethod method, PathTemplate path, RequestOptions options)

@@ -41,7 +41,7 @@ internal sealed class Exchange : IDisposable
     /// <summary>Sends the request and waits for the answer's headers (the <c>verifier</c> has judged them when this returns).</summary>
     public static async Task<Exchange> StartAsync(
         IFlurlClient flurl, HttpMethod method, string url, HttpContent? content, List<KeyValuePair<string, string>> headers,
-        long maxResponseBytes, (string Algorithm, string Hex)? digest, TimeSpan timeout, CallTarget target, CancellationToken cancellationToken)
+        long maxResponseBytes, (string Algorithm, string Hex)? digest, TimeSpan timeout, CallTarget target, Transport.Attempts attempts, CancellationToken cancellationToken)
     {
         var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         if (timeout != Timeout.InfiniteTimeSpan)
@@ -49,7 +49,7 @@ internal sealed class Exchange : IDisposable
             deadline.CancelAfter(timeout);
         }
 
-        var request = new CallRequest(url, new CallContext(maxResponseBytes, deadline.Token) { Digest = digest }) { Client = flurl };
+        var request = new CallRequest(url, new CallContext(maxResponseBytes, deadline.Token) { Digest = digest, Attempts = attempts }) { Client = flurl };
         foreach (var (name, value) in headers)
         {
             request.WithHeader(name, value);

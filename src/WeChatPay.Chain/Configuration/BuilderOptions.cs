@@ -126,6 +126,22 @@ public sealed class BuilderOptions
     public HttpMessageHandler? HttpMessageHandler { get; set; }
 
     /// <summary>
+    /// Makes the handler under each of the instance's HTTP clients instead of the library, for hosts that route them
+    /// through <c>IHttpClientFactory</c> (the hosting package sets it). It is called once per kind, at
+    /// <see cref="Builder.Factory"/>; <see cref="HttpMessageHandler"/> and <see cref="TrustedRoots"/> are then the
+    /// factory's concern: build the transport with <see cref="HttpHandlers.CreatePrimary"/> and put a
+    /// <see cref="ResigningHandler"/> innermost, or retries would go out with the first attempt's signature.
+    /// </summary>
+    public Func<HttpClientKind, HttpMessageHandler>? HttpMessageHandlerFactory { get; set; }
+
+    /// <summary>
+    /// Where each call is logged: one entry per call (method, path template, status, platform code, <c>Request-ID</c>,
+    /// attempts, duration), never a body, key, signature or sensitive field. <see langword="null"/> logs nothing.
+    /// Traces and metrics need no option: see <see cref="WeChatPayDiagnostics"/>.
+    /// </summary>
+    public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>
     /// Names the options that are set and the kind of each (PEM text, file, RSA key, certificate; how many
     /// <see cref="Certs"/>), never a value: not even <see cref="Mchid"/> or a <see cref="Certs"/> name, since a key put
     /// there by mistake would be printed with it.

@@ -28,6 +28,9 @@ internal sealed class CallContext(long maxResponseBytes, CancellationToken token
     /// </summary>
     public (string Algorithm, string Hex)? Digest { get; set; }
 
+    /// <summary>The call's attempts on the wire, and how the innermost handler signs a retry afresh.</summary>
+    public Transport.Attempts Attempts { get; init; } = new();
+
     /// <summary>The call in flight, kept so its response can be released whatever a step throws.</summary>
     public FlurlCall? Call { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json.Linq;
 
 namespace WeChatPay.Chain.Pipeline;
@@ -18,6 +19,14 @@ internal sealed class CertificateRenewer : IDisposable
     /// <summary>How soon after one download another may be made for an unknown serial.</summary>
     public static readonly TimeSpan MinimumGap = TimeSpan.FromSeconds(60);
 
+    private static readonly System.Diagnostics.Metrics.Counter<long> Renewals = Telemetry.CallObserver.Meter.CreateCounter<long>(WeChatPayDiagnostics.CertificateRenewals, description: "Platform certificate downloads, by outcome.");
+
+    private static readonly Action<ILogger, string, string, Exception?> Renewed = LoggerMessage.Define<string, string>(
+        LogLevel.Information, new EventId(10, "PlatformCertificatesRenewed"), "WeChat Pay platform certificates ({Algorithm}) downloaded and verified: {Serials}");
+
+    private static readonly Action<ILogger, string, string, Exception?> NotRenewed = LoggerMessage.Define<string, string>(
+        LogLevel.Warning, new EventId(11, "PlatformCertificatesNotRenewed"), "WeChat Pay platform certificate download failed ({ErrorType}): {Reason}; the keys in use stay");
+
     private const string AesAlgorithm = "AEAD_AES_256_GCM";
     private const string Sm4Algorithm = "AEAD_SM4_GCM";
 
@@ -32,9 +41,13 @@ internal sealed class CertificateRenewer : IDisposable
     private Client? _client;
     private Task? _inFlight;
     private DateTimeOffset _last = DateTimeOffset.MinValue;
+    private CertificateRenewalStatus _status = new(null, null, null, 0);
 
-    public CertificateRenewer(PlatformKeyStore store, string apiV3Key, bool sm2, TimeProvider time, TimeSpan interval)
+    private readonly ILogger? _logger;
+
+    public CertificateRenewer(PlatformKeyStore store, string apiV3Key, bool sm2, TimeProvider time, TimeSpan interval, ILogger? logger = null)
     {
+        _logger = logger;
         _store = store;
         _apiV3Key = apiV3Key;
         _sm2 = sm2;
@@ -59,6 +72,18 @@ internal sealed class CertificateRenewer : IDisposable
 
     /// <summary>The failure of the last download, if it failed; the keys it would have replaced stay in use.</summary>
     public Exception? LastError { get; private set; }
+
+    /// <summary>What the downloads so far came to, for logs and health checks.</summary>
+    public CertificateRenewalStatus Status
+    {
+        get
+        {
+            lock (_sync)
+            {
+                return _status;
+            }
+        }
+    }
 
     /// <summary>Connects the renewer to the client it downloads with (built after it).</summary>
     public void Attach(Client client) => _client = client;
@@ -123,12 +148,35 @@ internal sealed class CertificateRenewer : IDisposable
             }
 
             new SignatureCheck(known, _time).Check(response.Header, response.Bytes.Span, new ResponseRejections(response));
-            _store.Update(downloaded, _time.GetUtcNow());
+            var now = _time.GetUtcNow();
+            _store.Update(downloaded, now);
             LastError = null;
+            lock (_sync)
+            {
+                _status = _status with { LastSucceeded = now, LastError = null, Certificates = downloaded.Count(d => d.Expires > now) };
+            }
+
+            Renewals.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
+            if (_logger is not null)
+            {
+                Renewed(_logger, _sm2 ? "SM2" : "RSA", string.Join(", ", downloaded.Select(d => d.Serial)), null);
+            }
         }
         catch (Exception e)
         {
             LastError = e;
+            lock (_sync)
+            {
+                _status = _status with { LastFailed = _time.GetUtcNow(), LastError = e.GetType().Name };
+            }
+
+            Renewals.Add(1, new KeyValuePair<string, object?>("outcome", "failure"), new KeyValuePair<string, object?>("error.type", e.GetType().Name));
+            if (_logger is not null)
+            {
+                // The library's messages name options and serials, never key material.
+                NotRenewed(_logger, e.GetType().Name, e.Message, null);
+            }
+
             throw;
         }
     }

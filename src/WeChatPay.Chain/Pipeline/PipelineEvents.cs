@@ -13,7 +13,11 @@ internal sealed class PipelineEvents(InterceptorPipeline pipeline) : FlurlEventH
         switch (eventType)
         {
             case FlurlEventType.BeforeCall:
-                CallContext.Of(call).Call = call;
+                var context = CallContext.Of(call);
+                context.Call = call;
+
+                // Before any step: a retry below Flurl finds the call's attempts even when no built-in signer ran.
+                call.HttpRequestMessage.Options.Set(Transport.Attempts.Key, context.Attempts);
                 return pipeline.BeforeCallAsync(call);
             case FlurlEventType.AfterCall:
                 return pipeline.AfterCallAsync(call);

@@ -15,11 +15,16 @@ internal sealed class V2Signer(string mchid, string secret) : IInterceptor
     public Task BeforeCallAsync(FlurlCall call)
     {
         var path = call.Request.Url.ToUri().AbsolutePath;
+        var attempts = CallContext.Of(call).Attempts;
         if (call.HttpRequestMessage.Content is XmlFields body)
         {
             var content = XmlFields.Signed(Sign(body.Fields, path));
             call.Request.Content = content;
             call.HttpRequestMessage.Content = content;
+
+            // A retry below Flurl (see ResigningHandler) goes with a new nonce_str and sign over the same fields.
+            var fields = body.Fields.Where(f => f.Key != "nonce_str").ToList();
+            attempts.Resign = retry => retry.Content = XmlFields.Signed(Sign(fields, path));
         }
         else if (call.HttpRequestMessage.Method == HttpMethod.Get)
         {

@@ -4,7 +4,7 @@ using WeChatPay.Chain.Crypto;
 namespace WeChatPay.Chain.Pipeline;
 
 /// <summary>
-/// Step <c>signer</c>: signs each APIv3 attempt afresh over the request target and body exactly as they go on the wire
+/// Step <c>signer</c>: signs each APIv3 attempt afresh (a retry below Flurl through <see cref="ResigningHandler"/>) over the request target and body exactly as they go on the wire
 /// (for a media upload, the <c>meta</c> JSON only, as the protocol says), and sets <c>Authorization</c> under the key's scheme (RSA's or SM2's).
 /// </summary>
 internal sealed class V3Signer(string mchid, string serial, SigningKey privateKey, TimeProvider time) : IInterceptor
@@ -24,9 +24,22 @@ internal sealed class V3Signer(string mchid, string serial, SigningKey privateKe
 
         // Flurl sends Request.Url.ToUri() once the BeforeCall handlers are done: that is the target to sign.
         var target = call.Request.Url.ToUri().PathAndQuery;
+        var method = message.Method.Method;
+        call.Request.WithHeader("Authorization", Authorization(method, target, body));
+
+        // A retry below Flurl (see ResigningHandler) is signed again over the same target and body.
+        CallContext.Of(call).Attempts.Resign = retry =>
+        {
+            retry.Headers.Remove("Authorization");
+            retry.Headers.TryAddWithoutValidation("Authorization", Authorization(method, target, body));
+        };
+    }
+
+    private string Authorization(string method, string target, string body)
+    {
         var timestamp = Formatter.Timestamp(time);
         var nonce = Formatter.Nonce();
-        var signature = privateKey.Sign(Formatter.Request(message.Method.Method, target, timestamp, nonce, body));
-        call.Request.WithHeader("Authorization", Formatter.Authorization(privateKey.Scheme, mchid, nonce, signature, timestamp, serial));
+        var signature = privateKey.Sign(Formatter.Request(method, target, timestamp, nonce, body));
+        return Formatter.Authorization(privateKey.Scheme, mchid, nonce, signature, timestamp, serial);
     }
 }

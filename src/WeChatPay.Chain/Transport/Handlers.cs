@@ -2,29 +2,34 @@ using System.Security.Cryptography.X509Certificates;
 
 namespace WeChatPay.Chain.Transport;
 
-/// <summary>The HTTP handlers under the library's Flurl clients, each guarded so its pool sends a request once.</summary>
+/// <summary>
+/// The HTTP handlers under the library's Flurl clients: each transport guarded so its pool sends a request once, with
+/// a <see cref="ResigningHandler"/> innermost above it, so a retry made by any handler above signs afresh.
+/// </summary>
 internal static class Handlers
 {
     /// <summary>
     /// The handler for one Flurl client: <see cref="BuilderOptions.HttpMessageHandler"/> when given (and no client
     /// certificate is needed), else a pooled <see cref="SocketsHttpHandler"/> of the library's own, presenting
-    /// <paramref name="clientCertificate"/> when given and trusting <see cref="BuilderOptions.TrustedRoots"/> when set.
+    /// <paramref name="clientCertificate"/> when given and trusting <see cref="BuilderOptions.TrustedRoots"/> when set;
+    /// either way with a <see cref="ResigningHandler"/> just above the transport.
     /// </summary>
     public static HttpMessageHandler For(BuilderOptions options, X509Certificate2? clientCertificate)
     {
-        if (options.HttpMessageHandler is { } given)
+        if (options.HttpMessageHandler is { } given && clientCertificate is null)
         {
-            if (options.TrustedRoots is { Count: > 0 })
-            {
-                throw new ArgumentException(
-                    "TrustedRoots cannot be combined with HttpMessageHandler: the given handler checks the server's certificate itself, so TrustedRoots would be ignored. Trust the authority in that handler (SslOptions.RemoteCertificateValidationCallback), or leave HttpMessageHandler unset.",
-                    nameof(BuilderOptions.TrustedRoots));
-            }
+            return Resigning(Guarded(given, options));
+        }
 
-            if (clientCertificate is null)
-            {
-                return Guarded(given);
-            }
+        return new ResigningHandler(Primary(options, clientCertificate));
+    }
+
+    /// <summary>The library's own transport: a guarded, pooled <see cref="SocketsHttpHandler"/>.</summary>
+    public static SocketsHttpHandler Primary(BuilderOptions options, X509Certificate2? clientCertificate)
+    {
+        if (options.HttpMessageHandler is not null && options.TrustedRoots is { Count: > 0 })
+        {
+            throw TrustedRootsIgnored();
         }
 
         var handler = new SocketsHttpHandler
@@ -49,12 +54,51 @@ internal static class Handlers
     }
 
     /// <summary>
+    /// <paramref name="given"/> with a <see cref="ResigningHandler"/> spliced in just above its transport (under any
+    /// <see cref="DelegatingHandler"/>s of the caller's, so their retries are signed afresh too), once.
+    /// </summary>
+    private static HttpMessageHandler Resigning(HttpMessageHandler given)
+    {
+        if (given is not DelegatingHandler outer)
+        {
+            return new ResigningHandler(given);
+        }
+
+        var parent = outer;
+        while (parent.InnerHandler is DelegatingHandler { InnerHandler: not null } inner)
+        {
+            parent = inner;
+        }
+
+        if (parent is ResigningHandler || parent.InnerHandler is ResigningHandler)
+        {
+            return given;
+        }
+
+        try
+        {
+            parent.InnerHandler = new ResigningHandler(parent.InnerHandler ?? throw new ArgumentException("HttpMessageHandler is a DelegatingHandler without an inner handler.", nameof(BuilderOptions.HttpMessageHandler)));
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ArgumentException("HttpMessageHandler has already sent requests, so the library cannot put its re-signing handler above its transport: give a handler before its first request.", nameof(BuilderOptions.HttpMessageHandler), e);
+        }
+
+        return given;
+    }
+
+    /// <summary>
     /// The caller's handler, its <see cref="SocketsHttpHandler"/> (under any <see cref="DelegatingHandler"/>s) given
     /// the guard. One that has started sending can no longer take it, and an <see cref="HttpClientHandler"/> hides its
     /// own; both are refused, as their pool would re-send. A handler of any other kind is its own transport.
     /// </summary>
-    private static HttpMessageHandler Guarded(HttpMessageHandler given)
+    private static HttpMessageHandler Guarded(HttpMessageHandler given, BuilderOptions options)
     {
+        if (options.TrustedRoots is { Count: > 0 })
+        {
+            throw TrustedRootsIgnored();
+        }
+
         var innermost = given;
         while (innermost is DelegatingHandler { InnerHandler: { } inner })
         {
@@ -85,4 +129,8 @@ internal static class Handlers
                 return given;
         }
     }
+
+    private static ArgumentException TrustedRootsIgnored() => new(
+        "TrustedRoots cannot be combined with HttpMessageHandler: the given handler checks the server's certificate itself, so TrustedRoots would be ignored. Trust the authority in that handler (SslOptions.RemoteCertificateValidationCallback), or leave HttpMessageHandler unset.",
+        nameof(BuilderOptions.TrustedRoots));
 }

@@ -170,7 +170,20 @@ public class CertificateRenewalTests
         var again = Assert.ThrowsAsync<CertificateRenewalException>(() => wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o2", relation_type = "USER" } }));
         Assert.That(again!.InnerException, Is.InstanceOf<System.Security.Cryptography.CryptographicException>());
         Assert.That(Downloads, Is.EqualTo(1));
+        var status = Certificates.RenewalStatus(wx)!;
+        Assert.That((status.LastSucceeded, status.LastFailed, status.LastError), Is.EqualTo(((DateTimeOffset?)null, (DateTimeOffset?)_time.GetUtcNow(), "AuthenticationTagMismatchException")), "the APIv3 key does not open the download");
         await Task.CompletedTask;
+    }
+
+    [Test]
+    public async Task Reports_each_download_in_the_renewal_status_for_health_checks()
+    {
+        Assert.That(Certificates.RenewalStatus(_wx), Is.EqualTo(new CertificateRenewalStatus(null, null, null, 0)), "nothing downloaded yet");
+        await Call();
+
+        var status = Certificates.RenewalStatus(_wx)!;
+        Assert.That((status.LastSucceeded, status.LastFailed, status.LastError, status.Certificates), Is.EqualTo(((DateTimeOffset?)_time.GetUtcNow(), (DateTimeOffset?)null, (string?)null, 1)));
+        Assert.That(Certificates.RenewalStatus(Builder.Factory(_platform.ClientOptions())), Is.Null, "an instance that does not renew has no status");
     }
 
     private static async Task WaitFor(Func<bool> condition)
