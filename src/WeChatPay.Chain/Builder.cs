@@ -21,43 +21,67 @@ public static class Builder
     /// <returns>The root node; use it as <c>dynamic</c> or through <see cref="IChainNode"/>.</returns>
     public static IChainNode Factory(BuilderOptions options)
     {
-        var valid = OptionsCheck.Run(options);  // every value checked before any key is loaded
+        var loaded = Load(options);  // every option checked and every key loaded, once, before anything is built
         var time = options.TimeProvider ?? TimeProvider.System;
         var logger = options.LoggerFactory?.CreateLogger(WeChatPayDiagnostics.Name);
-        var v3 = valid.Serial is { } serial ? ApiV3(options, valid.Mchid, serial, time, logger) : null;
-        var (v2, v2Secure) = options.Secret is { } secret ? ApiV2(options, valid.Mchid, secret) : (null, null);
+        var v3 = loaded.V3 is { } keys ? ApiV3(options, loaded.Valid.Mchid, keys, time, logger) : null;
+        var (v2, v2Secure) = options.Secret is { } secret ? ApiV2(options, loaded.Valid.Mchid, secret, loaded.MerchantCertificate) : (null, null);
 
-        var identity = new Identity(valid.Mchid, v3?.Check, options.ApiV3Key, options.Secret, v3?.MerchantKey, v3?.PlatformKeys, v3?.Renewer);
-        var observer = new CallObserver(logger, valid.Mchid);
-        var client = new Client(valid.Hosts, identity, v3?.Flurl, v2, v2Secure, options.Timeout ?? BuilderOptions.DefaultTimeout, options.MaxResponseSize ?? BuilderOptions.DefaultMaxResponseSize, observer);
+        var identity = new Identity(loaded.Valid.Mchid, v3?.Check, options.ApiV3Key, options.Secret, loaded.V3?.MerchantKey, loaded.V3?.PlatformKeys, v3?.Renewer);
+        var observer = new CallObserver(logger, loaded.Valid.Mchid);
+        var client = new Client(loaded.Valid.Hosts, identity, v3?.Flurl, v2, v2Secure, options.Timeout ?? BuilderOptions.DefaultTimeout, options.MaxResponseSize ?? BuilderOptions.DefaultMaxResponseSize, observer);
         v3?.Renewer?.Attach(client);
         return new ChainNode(client, PathTemplate.Root);
     }
 
-    /// <summary>The APIv3 side: its keys, the check of what the platform signs, the renewer, and its Flurl client.</summary>
-    private sealed record V3(IFlurlClient Flurl, SignatureCheck Check, SigningKey MerchantKey, PlatformKeyStore PlatformKeys, CertificateRenewer? Renewer);
+    /// <summary>
+    /// Checks the options and loads every key and certificate, exactly as <see cref="Factory"/> does, without building
+    /// anything (no client, no renewal timer): for checking configuration at start-up. Throws what
+    /// <see cref="Factory"/> would throw.
+    /// </summary>
+    /// <param name="options">The merchant's identity, keys, and transport settings.</param>
+    /// <exception cref="ArgumentException">An option is missing or wrong; <see cref="ArgumentException.ParamName"/> names it, and no message quotes key material.</exception>
+    public static void Validate(BuilderOptions options) => Load(options);
 
-    private static V3 ApiV3(BuilderOptions options, string mchid, string serial, TimeProvider time, ILogger? logger)
+    /// <summary>The checked values and loaded keys that the composition is built from.</summary>
+    private sealed record Loaded(OptionsCheck.Checked Valid, V3Keys? V3, X509Certificate2? MerchantCertificate);
+
+    /// <summary>The APIv3 keys: the platform's, the merchant's, and what renewal needs when it is on.</summary>
+    private sealed record V3Keys(string Serial, PlatformKeyStore PlatformKeys, SigningKey MerchantKey, (string ApiV3Key, TimeSpan Interval)? Renewal);
+
+    private static Loaded Load(BuilderOptions options)
     {
-        var platformKeys = new PlatformKeyStore(Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates));
-        var merchantKey = Keys.Private(options.PrivateKey ?? throw OptionsCheck.Missing(nameof(options.PrivateKey), "APIv3"));
-        var check = new SignatureCheck(platformKeys, time);
-        CertificateRenewer? renewer = null;
-        if (options.AutoRenewCertificates)
+        var valid = OptionsCheck.Run(options);
+        V3Keys? v3 = null;
+        if (valid.Serial is { } serial)
         {
-            var interval = OptionsCheck.RenewalInterval(options);
-            renewer = new CertificateRenewer(platformKeys, OptionsCheck.RenewalKey(options), merchantKey.Sm2 is not null, time, interval, logger);
+            var platformKeys = new PlatformKeyStore(Keys.Platform(options.Certs, allowEmpty: options.AutoRenewCertificates));
+            var merchantKey = Keys.Private(options.PrivateKey ?? throw OptionsCheck.Missing(nameof(options.PrivateKey), "APIv3"));
+            var interval = options.AutoRenewCertificates ? OptionsCheck.RenewalInterval(options) : default;
+            v3 = new V3Keys(serial, platformKeys, merchantKey, options.AutoRenewCertificates ? (OptionsCheck.RenewalKey(options), interval) : null);
         }
 
-        var pipeline = Pipeline(options, "APIv3", new V3Signer(mchid, serial, merchantKey, time), new V3Verifier(check, renewer));
-        return new V3(Flurl(options, Handler(options, HttpClientKind.ApiV3, null), pipeline), check, merchantKey, platformKeys, renewer);
+        var certificate = options.Secret is not null && options.Merchant is { } merchant ? MerchantCertificate(merchant, valid.Mchid) : null;
+        return new Loaded(valid, v3, certificate);
     }
 
-    private static (IFlurlClient V2, IFlurlClient? V2Secure) ApiV2(BuilderOptions options, string mchid, string secret)
+    /// <summary>The APIv3 side: the check of what the platform signs, the renewer, and its Flurl client.</summary>
+    private sealed record V3(IFlurlClient Flurl, SignatureCheck Check, CertificateRenewer? Renewer);
+
+    private static V3 ApiV3(BuilderOptions options, string mchid, V3Keys keys, TimeProvider time, ILogger? logger)
+    {
+        var check = new SignatureCheck(keys.PlatformKeys, time);
+        var renewer = keys.Renewal is { } renewal
+            ? new CertificateRenewer(keys.PlatformKeys, renewal.ApiV3Key, keys.MerchantKey.Sm2 is not null, time, renewal.Interval, logger)
+            : null;
+        var pipeline = Pipeline(options, "APIv3", new V3Signer(mchid, keys.Serial, keys.MerchantKey, time), new V3Verifier(check, renewer));
+        return new V3(Flurl(options, Handler(options, HttpClientKind.ApiV3, null), pipeline), check, renewer);
+    }
+
+    private static (IFlurlClient V2, IFlurlClient? V2Secure) ApiV2(BuilderOptions options, string mchid, string secret, X509Certificate2? certificate)
     {
         var pipeline = Pipeline(options, "APIv2", new V2Signer(mchid, secret), new V2Verifier(secret));
         var v2 = Flurl(options, Handler(options, HttpClientKind.ApiV2, null), pipeline);
-        var certificate = options.Merchant is { } merchant ? MerchantCertificate(merchant, mchid) : null;
         return (v2, certificate is null ? null : Flurl(options, Handler(options, HttpClientKind.ApiV2WithCertificate, certificate), pipeline));
     }
 
