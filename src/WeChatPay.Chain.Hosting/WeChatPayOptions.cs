@@ -49,6 +49,9 @@ public sealed class WeChatPayOptions
     /// <summary>The most bytes of an answer read into memory (<see cref="BuilderOptions.MaxResponseSize"/>).</summary>
     public long? MaxResponseSize { get; set; }
 
+    /// <summary>Also log request and answer bodies at <c>Debug</c>, sensitive fields and signatures hidden (<see cref="BuilderOptions.LogBodies"/>).</summary>
+    public bool LogBodies { get; set; }
+
     /// <summary>Retries of transport failures, 429 and 5xx: off unless <see cref="RetryOptions.Enabled"/>; every attempt is signed afresh.</summary>
     public RetryOptions Retry { get; } = new();
 

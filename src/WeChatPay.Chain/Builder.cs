@@ -28,7 +28,7 @@ public static class Builder
         var (v2, v2Secure) = options.Secret is { } secret ? ApiV2(options, loaded.Valid.Mchid, secret, loaded.MerchantCertificate) : (null, null);
 
         var identity = new Identity(loaded.Valid.Mchid, v3?.Check, options.ApiV3Key, options.Secret, loaded.V3?.MerchantKey, loaded.V3?.PlatformKeys, v3?.Renewer);
-        var observer = new CallObserver(logger, loaded.Valid.Mchid);
+        var observer = new CallObserver(logger, loaded.Valid.Mchid, options.LogBodies);
         var client = new Client(loaded.Valid.Hosts, identity, v3?.Flurl, v2, v2Secure, options.Timeout ?? BuilderOptions.DefaultTimeout, options.MaxResponseSize ?? BuilderOptions.DefaultMaxResponseSize, observer);
         v3?.Renewer?.Attach(client);
         return new ChainNode(client, PathTemplate.Root);

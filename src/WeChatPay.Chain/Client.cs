@@ -33,7 +33,7 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
         var watch = observer.Start(method, path);
         try
         {
-            using var exchange = await StartAsync(method, path, options, digest, attempts, cancellationToken).ConfigureAwait(false);
+            using var exchange = await StartAsync(method, path, options, digest, attempts, watch, cancellationToken).ConfigureAwait(false);
             var response = await exchange.ReadAsync((response, verified) => path.IsV2 ? V2Result(response, verified) : response).ConfigureAwait(false);
             observer.Succeeded(watch, response, attempts);
             return response;
@@ -52,7 +52,7 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
         var watch = observer.Start(HttpMethod.Get, path);
         try
         {
-            using var exchange = await StartAsync(HttpMethod.Get, path, options, digest, attempts, cancellationToken).ConfigureAwait(false);
+            using var exchange = await StartAsync(HttpMethod.Get, path, options, digest, attempts, watch, cancellationToken).ConfigureAwait(false);
             var written = await exchange.CopyToAsync(destination, maxBytes, progress).ConfigureAwait(false);
             observer.Succeeded(watch, 200, attempts);
             return written;
@@ -64,11 +64,21 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
         }
     }
 
-    private Task<Exchange> StartAsync(HttpMethod method, PathTemplate path, object? options, (string, string)? digest, Attempts attempts, CancellationToken cancellationToken)
+    private Task<Exchange> StartAsync(HttpMethod method, PathTemplate path, object? options, (string, string)? digest, Attempts attempts, CallObserver.Watch? watch, CancellationToken cancellationToken)
     {
         var read = RequestOptions.Read(options, path);
         var wire = path.Expand(read.Placeholders);
         var (flurl, content, certificate) = path.IsV2 ? PrepareV2(method, path, wire, read) : PrepareV3(method, path, read);
+        if (watch is not null && observer.KeepsBodies)
+        {
+            watch.RequestBody = content switch
+            {
+                SignedBody json => json.Content,
+                XmlFields xml => string.Concat(xml.Fields.Select(f => $"<{f.Key}>{f.Value}</{f.Key}>").Prepend("<xml>").Append("</xml>")),
+                _ => null,
+            };
+        }
+
         if (content is SignedBody { SealedWith: { } serial })
         {
             read.Headers.RemoveAll(h => h.Key.Equals("Wechatpay-Serial", StringComparison.OrdinalIgnoreCase));

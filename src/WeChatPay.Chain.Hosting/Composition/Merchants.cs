@@ -43,6 +43,7 @@ internal sealed class Merchants(IOptionsMonitor<WeChatPayOptions> options, IHttp
             BaseUri = given.BaseUri,
             Timeout = given.Timeout,
             MaxResponseSize = given.MaxResponseSize,
+            LogBodies = given.LogBodies,
         };
         foreach (var (id, key) in given.Certs)
         {

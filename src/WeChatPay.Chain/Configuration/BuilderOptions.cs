@@ -142,6 +142,14 @@ public sealed class BuilderOptions
     public Microsoft.Extensions.Logging.ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>
+    /// Also logs each call's request and answer bodies, at <c>Debug</c> level, for troubleshooting: every field the
+    /// catalogue marks sensitive for the operation (names, id numbers, bank accounts…), every signature and every
+    /// ciphertext replaced by <c>***</c>, each body cut to 4 KiB. Off by default: personal data the catalogue does not
+    /// mark sensitive (an <c>openid</c>, an address) is logged as sent.
+    /// </summary>
+    public bool LogBodies { get; set; }
+
+    /// <summary>
     /// Names the options that are set and the kind of each (PEM text, file, RSA key, certificate; how many
     /// <see cref="Certs"/>), never a value: not even <see cref="Mchid"/> or a <see cref="Certs"/> name, since a key put
     /// there by mistake would be printed with it.

@@ -10,7 +10,7 @@ namespace WeChatPay.Chain.Telemetry;
 /// (method, path template, status, platform code, <c>Request-ID</c>, attempts, duration). It records no body, key,
 /// signature or field value, and costs nothing measurable when nobody listens.
 /// </summary>
-internal sealed partial class CallObserver(ILogger? logger, string mchid)
+internal sealed partial class CallObserver(ILogger? logger, string mchid, bool logBodies = false)
 {
     private static readonly string Version = typeof(CallObserver).Assembly.GetName().Version?.ToString(3) ?? "0";
     internal static readonly ActivitySource Source = new(WeChatPayDiagnostics.Name, Version);
@@ -22,7 +22,7 @@ internal sealed partial class CallObserver(ILogger? logger, string mchid)
     /// <summary>Starts watching a call; <see langword="null"/> when nothing listens.</summary>
     public Watch? Start(HttpMethod method, PathTemplate path)
     {
-        var logging = logger?.IsEnabled(LogLevel.Information) is true;
+        var logging = logger?.IsEnabled(LogLevel.Information) is true || KeepsBodies;
         if (!logging && !Source.HasListeners() && !Duration.Enabled && !Calls.Enabled && !Failures.Enabled)
         {
             return null;
@@ -33,7 +33,7 @@ internal sealed partial class CallObserver(ILogger? logger, string mchid)
         activity?.SetTag("http.request.method", method.Method);
         activity?.SetTag("url.template", template);
         activity?.SetTag("wechatpay.mchid", mchid);
-        return new Watch(method.Method, template, activity, Stopwatch.GetTimestamp());
+        return new Watch(method.Method, template, activity, Stopwatch.GetTimestamp()) { Path = path.Text };
     }
 
     /// <summary>Ends the watch of a call that returned <paramref name="response"/>.</summary>
@@ -42,6 +42,7 @@ internal sealed partial class CallObserver(ILogger? logger, string mchid)
         if (watch is not null)
         {
             End(watch, response.StatusCode, null, response.RequestId, attempts, null);
+            LogBodies(watch, response.Body);
         }
     }
 
@@ -70,6 +71,15 @@ internal sealed partial class CallObserver(ILogger? logger, string mchid)
             _ => (0, null, null),
         };
         End(watch, status, code, requestId, attempts, error);
+        LogBodies(watch, (error as WeChatPayException)?.Response?.Body);
+    }
+
+    private void LogBodies(Watch watch, string? responseBody)
+    {
+        if (KeepsBodies)
+        {
+            Bodies(logger!, watch.Method, watch.Template, Redaction.Of(watch.RequestBody, watch.Method, watch.Path), Redaction.Of(responseBody, watch.Method, watch.Path));
+        }
     }
 
     private void End(Watch watch, int status, string? code, string? requestId, Attempts attempts, Exception? error)
@@ -150,6 +160,19 @@ internal sealed partial class CallObserver(ILogger? logger, string mchid)
     [LoggerMessage(EventId = 2, EventName = "WeChatPayCallFailed", Level = LogLevel.Warning, Message = "WeChat Pay {Method} {Template} failed with {Status} {Code} in {ElapsedMs:0.0} ms after {Attempts} attempt(s), Request-ID {RequestId}")]
     private static partial void NotAnswered(ILogger logger, string method, string template, int status, string code, double elapsedMs, int attempts, string requestId);
 
+    [LoggerMessage(EventId = 3, EventName = "WeChatPayCallBodies", Level = LogLevel.Debug, Message = "WeChat Pay {Method} {Template} sent {RequestBody} and was answered {ResponseBody}")]
+    private static partial void Bodies(ILogger logger, string method, string template, string requestBody, string responseBody);
+
     /// <summary>One call being watched.</summary>
-    internal sealed record Watch(string Method, string Template, Activity? Activity, long Started);
+    internal sealed record Watch(string Method, string Template, Activity? Activity, long Started)
+    {
+        /// <summary>The request body as sent, kept only when bodies are logged.</summary>
+        public string? RequestBody { get; set; }
+
+        /// <summary>The chain's path, for finding the operation's sensitive fields.</summary>
+        public string Path { get; init; } = string.Empty;
+    }
+
+    /// <summary>Whether the request body should be kept for the body log.</summary>
+    public bool KeepsBodies => logBodies && logger?.IsEnabled(LogLevel.Debug) is true;
 }

@@ -51,6 +51,31 @@ public class CallTelemetryTests
     }
 
     [Test]
+    public async Task Logs_bodies_only_when_asked_with_sensitive_fields_and_signatures_hidden()
+    {
+        var options = _platform.ClientOptions();
+        options.LoggerFactory = _logs;
+        options.LogBodies = true;
+        var wx = Builder.Factory(options);
+        _logs.Clear();
+
+        await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new
+        {
+            json = new { type = "MERCHANT_ID", account = "86693852", name = Sensitive.Of("腾讯财付通"), relation_type = "PARTNER" },
+        });
+        await wx["v2/pay/micropay"].PostAsync(new
+        {
+            xml = new { appid = "wx8888888888888888", mch_id = _platform.Credentials.Mchid, body = "image形象店", out_trade_no = "1217752501201407033233368018", total_fee = 888, spbill_create_ip = "8.8.8.8", auth_code = "120061098828009406" },
+        });
+
+        var bodies = _logs.Entries.Where(e => e.Level == LogLevel.Debug).Select(e => e.Message).ToList();
+        Assert.That(bodies, Has.Count.EqualTo(2));
+        Assert.That(bodies[0], Does.Contain("\"account\":\"86693852\"").And.Contain("\"name\":\"***\""), "the sealed name, sent and answered, is hidden");
+        Assert.That(bodies[1], Does.Contain("<out_trade_no>1217752501201407033233368018</out_trade_no>").And.Contain("<sign>***</sign>"));
+        Assert.That(string.Join('\n', bodies), Does.Not.Contain(_platform.Credentials.ApiV2Key));
+    }
+
+    [Test]
     public void Logs_a_failed_call_as_a_warning_with_the_platform_code()
     {
         var wx = Wx();
