@@ -10,6 +10,7 @@ namespace WeChatPay.Chain;
 /// An SM2 (国密) key is told from an RSA one by what the PEM holds. Its <see cref="ToString"/> names the kind of
 /// source, never its content.
 /// </summary>
+[System.ComponentModel.TypeConverter(typeof(KeySourceConverter))]
 public sealed class KeySource
 {
     private readonly string? _text;

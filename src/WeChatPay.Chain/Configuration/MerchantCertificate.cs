@@ -9,6 +9,7 @@ namespace WeChatPay.Chain;
 /// (<c>apiclient_cert.pem</c> + <c>apiclient_key.pem</c>), or a loaded certificate with its key. It is loaded once,
 /// by <see cref="Builder.Factory"/>. Its <see cref="ToString"/> never shows the password.
 /// </summary>
+[System.ComponentModel.TypeConverter(typeof(MerchantCertificateConverter))]
 public sealed class MerchantCertificate
 {
     private readonly string? _p12;
