@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text;
 using BenchmarkDotNet.Attributes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -23,12 +21,8 @@ public class HostedCallBenchmarks
 
     private static readonly object Json = new { out_order_no = "P20150806125346", out_return_no = "R20190516001", return_mchid = "86693852", amount = 10, description = "用户退款" };
 
-    private readonly RSA _merchant = RSA.Create(2048);
-    private readonly RSA _platform = RSA.Create(2048);
+    private readonly RsaExchange _exchange = new(Json, ResponseBody);
     private readonly List<ServiceProvider> _providers = [];
-    private byte[] _requestMessage = null!;
-    private byte[] _responseMessage = null!;
-    private byte[] _responseSignature = null!;
     private IChainNode _plain = null!;
     private IChainNode _hosted = null!;
     private IChainNode _hostedWithRetries = null!;
@@ -38,16 +32,11 @@ public class HostedCallBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var now = DateTimeOffset.UtcNow;
-        var timestamp = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        const string nonce = "e2Iu0VJ3bCxFtMbN4H6sqKpRwAoZ5x1c";
-        _requestMessage = Encoding.UTF8.GetBytes($"POST\n/v3/profitsharing/return-orders\n{timestamp}\n{nonce}\n{Newtonsoft.Json.JsonConvert.SerializeObject(Json)}\n");
-        _responseMessage = Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n{ResponseBody}\n");
-        _responseSignature = _platform.SignData(_responseMessage, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        CannedAnswer Answer() => new(ResponseBody, timestamp, nonce, Convert.ToBase64String(_responseSignature), PublicKeyId);
+        var now = _exchange.Now;
+        CannedAnswer Answer() => _exchange.Answer(PublicKeyId);
 
-        var plain = new BuilderOptions { Mchid = "1900000109", Serial = Serial, PrivateKey = _merchant, TimeProvider = new FrozenClock(now), HttpMessageHandler = Answer() };
-        plain.Certs[PublicKeyId] = _platform.ExportSubjectPublicKeyInfoPem();
+        var plain = new BuilderOptions { Mchid = "1900000109", Serial = Serial, PrivateKey = _exchange.Merchant, TimeProvider = new FrozenClock(now), HttpMessageHandler = Answer() };
+        plain.Certs[PublicKeyId] = _exchange.Platform.ExportSubjectPublicKeyInfoPem();
         _plain = Builder.Factory(plain).Chain("v3/profitsharing/return-orders");
 
         IChainNode Hosted(bool retries, ILoggerFactory? logging)
@@ -58,8 +47,8 @@ public class HostedCallBenchmarks
             {
                 options.Mchid = "1900000109";
                 options.Serial = Serial;
-                options.PrivateKey = _merchant.ExportPkcs8PrivateKeyPem();
-                options.Certs[PublicKeyId] = _platform.ExportSubjectPublicKeyInfoPem();
+                options.PrivateKey = _exchange.Merchant.ExportPkcs8PrivateKeyPem();
+                options.Certs[PublicKeyId] = _exchange.Platform.ExportSubjectPublicKeyInfoPem();
                 options.Retry.Enabled = retries;
                 options.Configure = o => o.TimeProvider = new FrozenClock(now);
             }).ConfigureHttpClients(http => http.ConfigurePrimaryHttpMessageHandler(Answer));
@@ -88,11 +77,7 @@ public class HostedCallBenchmarks
 
     /// <summary>The floor: sign the request message and verify the response signature, nothing else.</summary>
     [Benchmark(Baseline = true)]
-    public bool Bare_rsa_sign_and_verify()
-    {
-        var signature = _merchant.SignData(_requestMessage, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return signature.Length > 0 && _platform.VerifyData(_responseMessage, _responseSignature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-    }
+    public bool Bare_rsa_sign_and_verify() => _exchange.SignAndVerify();
 
     /// <summary>Plain <see cref="Builder.Factory"/>, its own handler.</summary>
     [Benchmark]

@@ -29,44 +29,29 @@ public class SignedCallBenchmarks
         description = "分账回退",
     };
 
-    private readonly RSA _merchant = RSA.Create(2048);
-    private readonly RSA _platform = RSA.Create(2048);
-    private byte[] _requestMessage = null!;
-    private byte[] _responseMessage = null!;
-    private byte[] _responseSignature = null!;
+    private readonly RsaExchange _exchange = new(Json, ResponseBody);
     private IChainNode _wx = null!;
     private IChainNode _returnOrders = null!;
 
     [GlobalSetup]
     public void Setup()
     {
-        var now = DateTimeOffset.UtcNow;
-        var timestamp = now.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
-        const string nonce = "e2Iu0VJ3bCxFtMbN4H6sqKpRwAoZ5x1c";
-        _requestMessage = Encoding.UTF8.GetBytes($"POST\n/v3/profitsharing/return-orders\n{timestamp}\n{nonce}\n{Newtonsoft.Json.JsonConvert.SerializeObject(Json)}\n");
-        _responseMessage = Encoding.UTF8.GetBytes($"{timestamp}\n{nonce}\n{ResponseBody}\n");
-        _responseSignature = _platform.SignData(_responseMessage, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-
         var options = new BuilderOptions
         {
             Mchid = Mchid,
             Serial = Serial,
-            PrivateKey = _merchant,
-            TimeProvider = new FrozenClock(now),
-            HttpMessageHandler = new CannedAnswer(ResponseBody, timestamp, nonce, Convert.ToBase64String(_responseSignature), PublicKeyId),
+            PrivateKey = _exchange.Merchant,
+            TimeProvider = new FrozenClock(_exchange.Now),
+            HttpMessageHandler = _exchange.Answer(PublicKeyId),
         };
-        options.Certs[PublicKeyId] = _platform.ExportSubjectPublicKeyInfoPem();
+        options.Certs[PublicKeyId] = _exchange.Platform.ExportSubjectPublicKeyInfoPem();
         _wx = Builder.Factory(options);
         _returnOrders = _wx.Chain("v3/profitsharing/return-orders");
     }
 
     /// <summary>The floor: sign the request message and verify the response signature, nothing else.</summary>
     [Benchmark(Baseline = true)]
-    public bool Bare_rsa_sign_and_verify()
-    {
-        var signature = _merchant.SignData(_requestMessage, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        return signature.Length > 0 && _platform.VerifyData(_responseMessage, _responseSignature, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-    }
+    public bool Bare_rsa_sign_and_verify() => _exchange.SignAndVerify();
 
     /// <summary>A whole POST with a JSON body: built, signed, sent, verified, and its response read.</summary>
     [Benchmark]

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Testing;
+using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.EndToEnd;
 
@@ -26,12 +27,7 @@ public class GuomiTests
     [TearDown]
     public async Task Stop() => await _platform.DisposeAsync();
 
-    private IChainNode Wx(Action<BuilderOptions>? change = null)
-    {
-        var options = _platform.ClientOptions();
-        change?.Invoke(options);
-        return Builder.Factory(options);
-    }
+    private IChainNode Wx(Action<BuilderOptions>? change = null) => _platform.Client(change);
 
     private static Func<string, string?> Headers(IReadOnlyDictionary<string, string> headers, string? replace = null, string? with = null) =>
         name => name.Equals(replace, StringComparison.OrdinalIgnoreCase) ? with : headers.FirstOrDefault(h => h.Key.Equals(name, StringComparison.OrdinalIgnoreCase)).Value;

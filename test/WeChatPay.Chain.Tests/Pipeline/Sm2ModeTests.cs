@@ -1,5 +1,6 @@
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Testing;
+using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Pipeline;
 
@@ -18,12 +19,7 @@ public class Sm2ModeTests
     [TearDown]
     public async Task Stop() => await _platform.DisposeAsync();
 
-    private IChainNode Wx(Action<BuilderOptions>? change = null)
-    {
-        var options = _platform.ClientOptions();
-        change?.Invoke(options);
-        return Builder.Factory(options);
-    }
+    private IChainNode Wx(Action<BuilderOptions>? change = null) => _platform.Client(change);
 
     private static Task<WeChatPayResponse> CreateEcommerce(IChainNode wx, string number) =>
         wx.Chain("v3/ecommerce/profitsharing/returnorders").PostAsync(new

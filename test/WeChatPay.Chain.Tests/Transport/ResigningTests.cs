@@ -3,6 +3,7 @@ using Flurl.Http;
 using WeChatPay.Chain.Crypto;
 using WeChatPay.Chain.Pipeline;
 using WeChatPay.Chain.Testing;
+using WeChatPay.Chain.Tests.Support;
 
 namespace WeChatPay.Chain.Tests.Transport;
 
@@ -20,15 +21,13 @@ public partial class ResigningTests
     [TearDown]
     public async Task Stop() => await _platform.DisposeAsync();
 
-    private IChainNode Wx(Action<BuilderOptions>? change = null)
+    private IChainNode Wx(Action<BuilderOptions>? change = null) => _platform.Client(options =>
     {
-        var options = _platform.ClientOptions();
         options.BaseUri = _platform.HttpBaseUri;   // the caller's handler has no trust of the fake's authority: plain HTTP
         options.TrustedRoots = null;
         options.HttpMessageHandler = new Retrying(3) { InnerHandler = new SocketsHttpHandler() };
         change?.Invoke(options);
-        return Builder.Factory(options);
-    }
+    });
 
     private static Task<WeChatPayResponse> Create(IChainNode wx, string number) =>
         wx.Chain("v3/profitsharing/return-orders").PostAsync(new
