@@ -25,6 +25,14 @@ internal abstract class Answer
     public static int StatusFor(NotificationRejection reason) =>
         reason == NotificationRejection.Malformed ? StatusCodes.Status400BadRequest : StatusCodes.Status401Unauthorized;
 
+    private static async Task WriteAsync(HttpResponse response, int status, string contentType, byte[] body)
+    {
+        response.StatusCode = status;
+        response.ContentType = contentType;
+        response.ContentLength = body.Length;
+        await response.Body.WriteAsync(body).ConfigureAwait(false);
+    }
+
     private sealed class Json : Answer
     {
         public override Task SucceedAsync(HttpResponse response)
@@ -44,9 +52,7 @@ internal abstract class Answer
                 writer.WriteEndObject();
             }
 
-            response.StatusCode = status;
-            response.ContentType = "application/json; charset=utf-8";
-            await response.Body.WriteAsync(buffer.ToArray()).ConfigureAwait(false);
+            await WriteAsync(response, status, "application/json; charset=utf-8", buffer.ToArray()).ConfigureAwait(false);
         }
     }
 
@@ -56,12 +62,10 @@ internal abstract class Answer
 
         public override Task FailAsync(HttpResponse response, int status, string message) => WriteAsync(response, status, "FAIL", message);
 
-        private static async Task WriteAsync(HttpResponse response, int status, string code, string message)
+        private static Task WriteAsync(HttpResponse response, int status, string code, string message)
         {
-            response.StatusCode = status;
-            response.ContentType = "application/xml; charset=utf-8";
             var xml = $"<xml><return_code><![CDATA[{code}]]></return_code><return_msg><![CDATA[{message.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal)}]]></return_msg></xml>";
-            await response.Body.WriteAsync(Encoding.UTF8.GetBytes(xml)).ConfigureAwait(false);
+            return Answer.WriteAsync(response, status, "application/xml; charset=utf-8", Encoding.UTF8.GetBytes(xml));
         }
     }
 }
