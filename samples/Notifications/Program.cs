@@ -1,18 +1,17 @@
 using WeChatPay.Chain;
-using WeChatPay.Chain.Samples.Notifications;
 using WeChatPay.Chain.Testing;
 
 // dotnet run --project samples/Notifications
-// Starts the notify endpoint on 127.0.0.1, has the embedded fake platform deliver a real notification and a
-// tampered one to it, and prints what the endpoint made of each.
+// Starts a notify endpoint (WeChatPay.Chain.AspNetCore) on 127.0.0.1, has the embedded fake platform deliver a real
+// notification and a tampered one to it, and prints what the endpoint made of each.
 await using var platform = await FakePlatform.StartAsync();
-var wx = Builder.Factory(platform.ClientOptions());
 
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Services.AddSingleton(Builder.Factory(platform.ClientOptions())); // the merchant whose keys verify and decrypt
 var app = builder.Build();
-app.MapWeChatPayNotifications("/wechatpay/notify", wx, (notice, _) =>
+app.MapWeChatPayNotifications("/wechatpay/notify", (notice, _) =>
 {
     Console.WriteLine($"  handled {notice.EventType}: out_trade_no {notice.Data.out_trade_no}, trade_state {notice.Data.trade_state}");
     return Task.CompletedTask;

@@ -1,8 +1,8 @@
 // The examples of docs/notifications.md, compiled and run. Each #region is the page's code block of the same name.
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using WeChatPay.Chain.Samples.Notifications;
 using WeChatPay.Chain.Testing;
 using WeChatPay.Chain.Tests.Support;
 
@@ -74,8 +74,9 @@ public class NotificationsExamples : PlatformFixture
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Services.AddSingleton(Builder.Factory(Platform.ClientOptions()));
         var app = builder.Build();
-        app.MapWeChatPayNotifications("/wechatpay/notify", Builder.Factory(Platform.ClientOptions()), (_, _) => Task.CompletedTask);
+        app.MapWeChatPayNotifications("/wechatpay/notify", (_, _) => Task.CompletedTask);
         return app;
     }
 }
