@@ -7,7 +7,6 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Newtonsoft.Json.Linq;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -69,7 +68,7 @@ public partial class HostedMerchantTests
     {
         var json = new Dictionary<string, string?>(_filesA.Settings.Concat(_filesB.Settings));
         settings?.Invoke(json);
-        File.WriteAllText(Path.Combine(_folder, "appsettings.json"), Nested(json).ToString());
+        File.WriteAllText(Path.Combine(_folder, "appsettings.json"), MerchantFiles.Json(json).ToString());
         var prefix = $"WXT{Guid.NewGuid():N}_";
         foreach (var (key, value) in _filesA.Secrets.Concat(_filesB.Secrets))
         {
@@ -89,24 +88,6 @@ public partial class HostedMerchantTests
         builder.Services.AddWeChatPay("shop-b", builder.Configuration.GetSection("WeChatPay:shop-b"));
         services?.Invoke(builder.Services, builder.Configuration);
         return builder.Build();
-    }
-
-    private static JObject Nested(Dictionary<string, string?> flat)
-    {
-        var root = new JObject();
-        foreach (var (key, value) in flat)
-        {
-            var parts = key.Split(':');
-            var node = root;
-            foreach (var part in parts[..^1])
-            {
-                node = (JObject)(node[part] ??= new JObject());
-            }
-
-            node[parts[^1]] = value;
-        }
-
-        return root;
     }
 
     private static Task<WeChatPayResponse> Create(IChainNode wx, string number) =>

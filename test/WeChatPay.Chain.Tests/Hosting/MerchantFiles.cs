@@ -1,3 +1,4 @@
+using Newtonsoft.Json.Linq;
 using WeChatPay.Chain.Testing;
 
 namespace WeChatPay.Chain.Tests.Hosting;
@@ -47,4 +48,23 @@ internal sealed class MerchantFiles : IDisposable
     public Dictionary<string, string> Secrets { get; }
 
     public void Dispose() => Directory.Delete(Folder, recursive: true);
+
+    /// <summary>Flat configuration keys (<c>a:b:c</c>) as the nested JSON of an appsettings.json file.</summary>
+    public static JObject Json(IEnumerable<KeyValuePair<string, string?>> flat)
+    {
+        var root = new JObject();
+        foreach (var (key, value) in flat)
+        {
+            var parts = key.Split(':');
+            var node = root;
+            foreach (var part in parts[..^1])
+            {
+                node = (JObject)(node[part] ??= new JObject());
+            }
+
+            node[parts[^1]] = value;
+        }
+
+        return root;
+    }
 }
