@@ -24,7 +24,7 @@ Task("Test")
         {
             Configuration = configuration,
             NoBuild = true,
-            Loggers = { "trx;LogFileName=tests.trx", "console;verbosity=normal" },
+            Loggers = { "trx;LogFileName=tests.trx", "console;verbosity=minimal" },
             ResultsDirectory = results,
         });
     }
@@ -36,6 +36,12 @@ Task("Test")
             int Count(string name) => int.Parse(XmlPeek(trx, $"/*[local-name()='TestRun']/*[local-name()='ResultSummary']/*[local-name()='Counters']/@{name}"));
             var (passed, failed) = (Count("passed"), Count("failed"));
             Console.WriteLine($"Tests: {passed} passed, {failed} failed, {Count("total") - passed - failed} skipped");
+            // The failed tests again, by name only, as the last lines CI prints: the details are above and in the trx.
+            var run = System.Xml.Linq.XDocument.Load(trx.FullPath);
+            foreach (var result in run.Descendants().Where(e => e.Name.LocalName == "UnitTestResult" && (string)e.Attribute("outcome") == "Failed"))
+            {
+                Console.WriteLine($"  failed: {(string)result.Attribute("testName")}");
+            }
         }
     }
 });

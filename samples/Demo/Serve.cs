@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using WeChatPay.Chain.Testing;
 
 namespace WeChatPay.Chain.Demo;
@@ -26,7 +27,7 @@ internal static class Serve
         }
 
         Console.WriteLine($$"""
-            A fake WeChat Pay platform listens at {{platform.HttpBaseUri}} and, with TLS, at {{platform.BaseUri}} (Ctrl+C stops it).
+            A fake WeChat Pay platform listens at {{platform.HttpBaseUri}} and, with TLS, at {{platform.BaseUri}} (Ctrl+C or SIGTERM stops it).
             Its keys are test keys made just now, in {{folder}}: for APIv2 over TLS use apiv2_key.txt (Secret),
             apiclient_cert.p12 (Merchant, password {{platform.Credentials.Mchid}}) and ca.pem (TrustedRoots).
 
@@ -39,12 +40,19 @@ internal static class Serve
                 BaseUri = new Uri("{{platform.HttpBaseUri}}"),
             });
             """);
+        // Ctrl+C at a terminal, SIGTERM from `timeout`, `kill` or a service manager: both end the loop below, so the
+        // folder of test keys is removed and the listener closed whichever way the server is stopped.
         using var stop = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) =>
         {
             e.Cancel = true;
             stop.Cancel();
         };
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+        {
+            signal.Cancel = true;
+            stop.Cancel();
+        });
         var seen = 0;
         while (!stop.IsCancellationRequested)
         {

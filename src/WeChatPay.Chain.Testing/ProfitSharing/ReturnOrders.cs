@@ -35,6 +35,7 @@ internal sealed partial class ReturnOrders(ProfitSharingLedger ledger, TimeProvi
             : null;
         string Need(string name, int max) => Field(name, max) ?? throw PlatformError.Param($"{name} 为必填字段 (required)", name);
 
+        Need("appid", 32); // as the platform answers a request without it: PARAM_ERROR, appid missing
         var (orderId, outOrderNo) = (Field("order_id", 64), Field("out_order_no", 64));
         if ((orderId is null) == (outOrderNo is null))
         {

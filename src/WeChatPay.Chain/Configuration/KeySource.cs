@@ -101,7 +101,27 @@ public sealed class KeySource
     internal static string Text(string pemOrFile) =>
         pemOrFile.StartsWith("file://", StringComparison.OrdinalIgnoreCase) ? Describe.FileReference(pemOrFile)
         : Describe.PemLabel(pemOrFile) is { } label ? $"PEM text ({label})"
+        : LooksLikePath(pemOrFile) ? $"{Describe.Path(pemOrFile)}, read as PEM text: a path needs file:// before it (file://{(Describe.WhyNotAPath(pemOrFile) is null ? pemOrFile : "/path/to/key.pem")})"
         : $"text that is not PEM: {Describe.Value(pemOrFile)}";
+
+    /// <summary>
+    /// Whether text given as PEM was more likely meant as a path: one line, rooted, relative or home-based, or ending
+    /// in a key file's extension. Such text is read as PEM (a path is only read after <c>file://</c>), so the
+    /// message says how to write it.
+    /// </summary>
+    private static bool LooksLikePath(string text)
+    {
+        var t = text.AsSpan().Trim();
+        if (t.Length is 0 or > 4096 || t.ContainsAny('\n', '\r'))
+        {
+            return false;
+        }
+
+        return t[0] is '/' or '~' or '.'
+            || (t.Length > 2 && char.IsAsciiLetter(t[0]) && t[1] == ':' && t[2] is '\\' or '/')
+            || t.EndsWith(".pem", StringComparison.OrdinalIgnoreCase) || t.EndsWith(".key", StringComparison.OrdinalIgnoreCase)
+            || t.EndsWith(".crt", StringComparison.OrdinalIgnoreCase) || t.EndsWith(".cer", StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>The merchant's signing key: SM2 when the source is or holds one, RSA otherwise.</summary>
     internal SigningKey LoadSigning()

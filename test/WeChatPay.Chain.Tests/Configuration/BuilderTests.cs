@@ -128,6 +128,38 @@ public class BuilderTests
         Assert.That(error!.Message, Does.Contain("/no/such/dir/apiclient_key.pem"));
     }
 
+    [TestCase("/etc/wechatpay/apiclient_key.pem")]
+    [TestCase("./apiclient_key.pem")]
+    [TestCase("apiclient_key.pem")]
+    [TestCase(@"C:\keys\apiclient_key.pem")]
+    public void Tells_to_write_file_before_a_private_key_path_given_bare(string path)
+    {
+        var options = TestKeys.Options();
+        options.PrivateKey = path;
+        var error = Assert.Throws<ArgumentException>(() => Builder.Factory(options));
+        Assert.That(error!.ParamName, Is.EqualTo("PrivateKey"));
+        Assert.That(error.Message, Does.Contain($"file://{path}").And.Contain("a path needs file:// before it"));
+    }
+
+    [Test]
+    public void Tells_to_write_file_before_a_platform_key_path_given_bare()
+    {
+        var options = TestKeys.Options();
+        var name = options.Certs.Keys.First();
+        options.Certs[name] = "/etc/wechatpay/pub_key.pem";
+        var error = Assert.Throws<ArgumentException>(() => Builder.Factory(options));
+        Assert.That(error!.Message, Does.Contain("file:///etc/wechatpay/pub_key.pem"));
+    }
+
+    [Test]
+    public void Gives_no_path_hint_for_garbled_key_text()
+    {
+        var options = TestKeys.Options();
+        options.PrivateKey = "MIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7";
+        var error = Assert.Throws<ArgumentException>(() => Builder.Factory(options));
+        Assert.That(error!.Message, Does.Not.Contain("file://").And.Not.Contain("MIIEvQ"));
+    }
+
     [Test]
     public void Rejects_a_certificate_filed_under_another_serial()
     {

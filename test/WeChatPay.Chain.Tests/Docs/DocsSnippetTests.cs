@@ -4,7 +4,7 @@ using WeChatPay.Chain.Tests.Support;
 namespace WeChatPay.Chain.Tests.Docs;
 
 /// <summary>
-/// Every code block in <c>docs/</c> marked <c>&lt;!-- snippet: name --&gt;</c> is, character for character, the
+/// Every code block in <c>docs/</c> and the README marked <c>&lt;!-- snippet: name --&gt;</c> is, character for character, the
 /// <c>#region name</c> of a compiled and run test in this folder; so the docs cannot rot.
 /// </summary>
 public partial class DocsSnippetTests
@@ -17,7 +17,7 @@ public partial class DocsSnippetTests
             .ToDictionary(m => m.Groups[1].Value, m => Dedent(m.Groups[2].Value));
 
     private static Dictionary<string, (string File, string Code)> Snippets() =>
-        Directory.EnumerateFiles(Path.Combine(Root, "docs"), "*.md", SearchOption.AllDirectories)
+        Directory.EnumerateFiles(Path.Combine(Root, "docs"), "*.md", SearchOption.AllDirectories).Append(Path.Combine(Root, "README.md"))
             .SelectMany(file => Snippet().Matches(File.ReadAllText(file).ReplaceLineEndings("\n")).Select(m => (file, m)))
             .ToDictionary(x => x.m.Groups[1].Value, x => (Path.GetRelativePath(Root, x.file), x.m.Groups[2].Value));
 

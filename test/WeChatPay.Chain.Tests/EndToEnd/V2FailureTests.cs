@@ -49,6 +49,7 @@ public class V2FailureTests
 
     private static Dictionary<string, string> ReturnFields() => new()
     {
+        ["appid"] = "wx8888888888888888",
         ["out_order_no"] = "P20150806125346",
         ["out_return_no"] = Number(),
         ["return_account_type"] = "MERCHANT_ID",
@@ -193,9 +194,18 @@ public class V2FailureTests
     public void A_v2_parameter_error_names_the_field()
     {
         dynamic wx = Builder.Factory(_platform.ClientOptions());
-        var error = Assert.ThrowsAsync<WeChatPayResultException>(() => (Task)wx.V2.Secapi.Pay.Profitsharingreturn.PostAsync(new { xml = new { mch_id = "1900000109", out_order_no = "P20150806125346", out_return_no = Number(), return_account_type = "MERCHANT_ID", return_account = "86693852", description = "x" }, security = true }));
+        var error = Assert.ThrowsAsync<WeChatPayResultException>(() => (Task)wx.V2.Secapi.Pay.Profitsharingreturn.PostAsync(new { xml = new { mch_id = "1900000109", appid = "wx8888888888888888", out_order_no = "P20150806125346", out_return_no = Number(), return_account_type = "MERCHANT_ID", return_account = "86693852", description = "x" }, security = true }));
         Assert.That(error!.ErrCode, Is.EqualTo("PARAM_ERROR"));
         Assert.That(error.ErrCodeDes, Does.Contain("return_amount"));
+    }
+
+    [Test]
+    public void A_v2_return_without_appid_is_refused_as_the_platform_refuses_it()
+    {
+        dynamic wx = Builder.Factory(_platform.ClientOptions());
+        var error = Assert.ThrowsAsync<WeChatPayResultException>(() => (Task)wx.V2.Secapi.Pay.Profitsharingreturn.PostAsync(new { xml = new { mch_id = "1900000109", out_order_no = "P20150806125346", out_return_no = Number(), return_account_type = "MERCHANT_ID", return_account = "86693852", return_amount = 1, description = "x" }, security = true }));
+        Assert.That(error!.ErrCode, Is.EqualTo("PARAM_ERROR"));
+        Assert.That(error.ErrCodeDes, Does.Contain("appid"));
     }
 
     [Test]
