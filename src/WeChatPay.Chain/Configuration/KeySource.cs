@@ -136,7 +136,7 @@ public sealed class KeySource
             throw new CryptographicException("It is an SM2 public key, which cannot sign: give the merchant's SM2 private key.");
         }
 
-        return _text is not null && Sm2.IsEcKey(Crypto.Rsa.Read(_text)) ? SigningKey.Of(Sm2.LoadPrivateKey(_text)) : SigningKey.Of(LoadPrivate());
+        return _text is not null && Crypto.PemKeys.IsEcKey(Crypto.Rsa.Read(_text)) ? SigningKey.Of(Sm2.LoadPrivateKey(_text)) : SigningKey.Of(LoadPrivate());
     }
 
     /// <summary>A platform key: SM2 when the source is or holds one (a key or a certificate), RSA otherwise.</summary>
@@ -147,12 +147,12 @@ public sealed class KeySource
             return new(null, _sm2Public ?? throw new CryptographicException("Expected a certificate or public key, found an SM2 private key; a private key never belongs here."));
         }
 
-        if (_certificate is not null && _certificate.GetRSAPublicKey() is null && Sm2.IsEcKey(_certificate.ExportCertificatePem()))
+        if (_certificate is not null && _certificate.GetRSAPublicKey() is null && Crypto.PemKeys.IsEcKey(_certificate.ExportCertificatePem()))
         {
             return new(null, Sm2.LoadPublicKey(_certificate.ExportCertificatePem()));
         }
 
-        return _text is not null && Sm2.IsEcKey(Crypto.Rsa.Read(_text)) ? new(null, Sm2.LoadPublicKey(_text)) : new(LoadPublic(), null);
+        return _text is not null && Crypto.PemKeys.IsEcKey(Crypto.Rsa.Read(_text)) ? new(null, Sm2.LoadPublicKey(_text)) : new(LoadPublic(), null);
     }
 
     internal RSA LoadPrivate()

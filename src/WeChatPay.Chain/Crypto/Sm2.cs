@@ -236,33 +236,6 @@ public static class Sm2
         }
     }
 
-    /// <summary>
-    /// Whether the first PEM block of <paramref name="pem"/> holds an elliptic-curve key (SEC1, PKCS#8, SPKI or a
-    /// certificate's): such a key is loaded as SM2, which names the curve when it is another; anything else is left
-    /// to RSA, which names what is wrong with it.
-    /// </summary>
-    internal static bool IsEcKey(string pem)
-    {
-        try
-        {
-            using var reader = new PemReader(new StringReader(pem));
-            var block = reader.ReadPemObject();
-            var algorithm = block?.Type switch
-            {
-                "EC PRIVATE KEY" => X9ObjectIdentifiers.IdECPublicKey,
-                "PRIVATE KEY" => PrivateKeyInfo.GetInstance(block.Content).PrivateKeyAlgorithm.Algorithm,
-                "PUBLIC KEY" => SubjectPublicKeyInfo.GetInstance(block.Content).Algorithm.Algorithm,
-                "CERTIFICATE" => X509CertificateStructure.GetInstance(block.Content).SubjectPublicKeyInfo.Algorithm.Algorithm,
-                _ => null,
-            };
-            return X9ObjectIdentifiers.IdECPublicKey.Equals(algorithm) || GMObjectIdentifiers.sm2p256v1.Equals(algorithm);
-        }
-        catch (Exception e) when (e is ArgumentException or InvalidCastException or IOException or FormatException)
-        {
-            return false;
-        }
-    }
-
     private static ECDomainParameters Domain()
     {
         var curve = CustomNamedCurves.GetByName("sm2p256v1");

@@ -208,7 +208,7 @@ internal sealed class CertificateRenewer : IDisposable
             }
 
             var key = certificate.GetRSAPublicKey() is { } rsa ? PlatformKey.Of(rsa)
-                : Crypto.Sm2.IsEcKey(pem) ? PlatformKey.Of(Crypto.Sm2.LoadPublicKey(pem))
+                : Crypto.PemKeys.IsEcKey(pem) ? PlatformKey.Of(Crypto.Sm2.LoadPublicKey(pem))
                 : throw new CryptographicException("A downloaded certificate holds neither an RSA nor an SM2 key.");
             list.Add((serial.ToUpperInvariant(), key, new DateTimeOffset(certificate.NotAfter.ToUniversalTime())));
         }
