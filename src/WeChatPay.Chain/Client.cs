@@ -34,7 +34,11 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
         try
         {
             using var exchange = await StartAsync(method, path, options, digest, attempts, watch, cancellationToken).ConfigureAwait(false);
-            var response = await exchange.ReadAsync((response, verified) => path.IsV2 ? V2Result(response, verified) : response).ConfigureAwait(false);
+            var response = await exchange.ReadAsync((response, verified) =>
+            {
+                response.IsVerified = verified;
+                return path.IsV2 ? V2Result(response, verified) : response;
+            }).ConfigureAwait(false);
             observer.Succeeded(watch, response, attempts);
             return response;
         }
@@ -204,7 +208,7 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
 
         if (fields is null)
         {
-            return new WeChatPayResponse(response.Method, response.RequestUri, response.Message, response.BodyBytes, isJson: false);
+            return new WeChatPayResponse(response.Method, response.RequestUri, response.Message, response.BodyBytes, isJson: false) { IsVerified = verified };
         }
 
         var data = new JObject();
@@ -213,7 +217,7 @@ internal sealed class Client(HostPolicy hosts, Identity identity, IFlurlClient? 
             data[name] = value;
         }
 
-        var result = new WeChatPayResponse(response.Method, response.RequestUri, response.Message, response.BodyBytes, data);
+        var result = new WeChatPayResponse(response.Method, response.RequestUri, response.Message, response.BodyBytes, data) { IsVerified = verified };
         return V2Answer.Failed(fields) ? throw WeChatPayResultException.From(result, fields, verified) : result;
     }
 

@@ -154,7 +154,7 @@ internal sealed class Exchange : IDisposable
             ? (await ResponseBody.Of(_message!).AllAsync(Context.MaxResponseBytes, Context.Token).ConfigureAwait(false), true)
             : await ResponseBody.Of(_message!).StartAsync(CallContext.ExcerptBytes, Context.Token).ConfigureAwait(false);
         _done = complete;
-        throw WeChatPayApiException.From(new WeChatPayResponse(_method, Uri, _message!, body), Context.Verified, cut: !complete, _target);
+        throw WeChatPayApiException.From(new WeChatPayResponse(_method, Uri, _message!, body) { IsVerified = Context.Verified }, Context.Verified, cut: !complete, _target);
     }
 
     /// <summary>The library's exception for a failure of the transport or the clock; <see langword="null"/> for one that is already the caller's to see.</summary>

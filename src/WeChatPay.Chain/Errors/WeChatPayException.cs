@@ -54,4 +54,31 @@ public abstract class WeChatPayException : Exception
 
     /// <summary>The platform's <c>Request-ID</c>, to quote in support tickets; <see langword="null"/> when there is none.</summary>
     public string? RequestId => Response?.RequestId;
+
+    /// <summary>
+    /// What LINQPad's <c>Dump()</c> shows (it calls <c>ToDump</c> by name): the kind of error, its message, the
+    /// request, status and Request-ID, whether the answer was verified, the platform's code, and the answer's data.
+    /// </summary>
+    /// <returns>A plain object for display.</returns>
+    public object ToDump() => new
+    {
+        Error = GetType().Name,
+        Message,
+        Request = $"{Method} {RequestUri.PathAndQuery}",
+        Status = StatusCode,
+        RequestId,
+        Verified = this switch
+        {
+            WeChatPayApiException api => api.IsVerified,
+            WeChatPayResultException result => result.IsVerified,
+            _ => Response?.IsVerified,
+        },
+        Code = this switch
+        {
+            WeChatPayApiException api => api.Code,
+            WeChatPayResultException result => result.ErrCode ?? result.ReturnCode,
+            _ => null,
+        },
+        Data = Response?.DumpData(),
+    };
 }

@@ -61,6 +61,12 @@ public sealed class WeChatPayResponse
     /// <summary>The body bytes as read, shared with the parsed forms.</summary>
     internal byte[] BodyBytes => _body;
 
+    /// <summary>
+    /// Whether the answer's signature (APIv3) or <c>sign</c> (APIv2) was verified before it was returned: always, unless
+    /// the pipeline's <c>verifier</c> step was removed, or for the few APIv2 answers the platform does not sign.
+    /// </summary>
+    public bool IsVerified { get; internal set; }
+
     /// <summary>The body as UTF-8 text.</summary>
     public string Body => _text ??= Encoding.UTF8.GetString(_body);
 
@@ -85,6 +91,18 @@ public sealed class WeChatPayResponse
         }
     }
 
+    private JToken? TryParse()
+    {
+        try
+        {
+            return Parsed;
+        }
+        catch (JsonReaderException)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The body (<see cref="Data"/>) deserialised to <typeparamref name="T"/> with Newtonsoft.Json.</summary>
     /// <typeparam name="T">The type to read into.</typeparam>
     public T As<T>() => Parsed is { } data ? Json.Deserialize<T>(data) : Json.Deserialize<T>(Body);
@@ -106,6 +124,24 @@ public sealed class WeChatPayResponse
     /// </summary>
     /// <returns>An awaiter that is already complete, with this response as its result.</returns>
     public TaskAwaiter<WeChatPayResponse> GetAwaiter() => Task.FromResult(this).GetAwaiter();
+
+    /// <summary>
+    /// What LINQPad's <c>Dump()</c> shows (it calls <c>ToDump</c> by name): the status, the request, its Request-ID,
+    /// whether the answer was verified, and the data as nested tables rather than a raw JSON object.
+    /// </summary>
+    /// <returns>A plain object for display.</returns>
+    public object ToDump() => new
+    {
+        Status = $"{StatusCode} {(HttpStatusCode)StatusCode}",
+        Request = $"{Method} {RequestUri.PathAndQuery}",
+        RequestId,
+        Verified = IsVerified,
+        Data = DumpData(),
+    };
+
+    /// <summary>The data for display: JSON or APIv2 fields as nested tables, other short text as it is, else its size.</summary>
+    internal object? DumpData() =>
+        _body.Length == 0 ? null : TryParse() is { } data ? Dumped.Of(data) : _body.Length <= 4096 ? Body : $"{_body.Length:N0} bytes";
 
     /// <summary>Status, method, URI and request id; never the body, which may carry personal data.</summary>
     public override string ToString() =>
