@@ -1,19 +1,28 @@
 #!/usr/bin/env bash
 # Cold start of a one-call script, as a whole process (start, load keys, one signed and verified call, exit):
 # WeChatPay.Chain (OneCall/) against wechatpay-axios-plugin (one-call.js), both against the same fake platform,
-# run alternately in one session so that both see the same machine. Usage: eng/coldstart/run.sh [runs, default 15]
+# run alternately in one session so that both see the same machine.
+# Usage: eng/coldstart/run.sh [runs, default 15] [commit to compare with, e.g. the library before a change]
 # Needs the .NET SDK and Node with npm. Prints each variant's median and its ratio to Node's.
 set -euo pipefail
+[ -z "${COLDSTART_TRACE:-}" ] || set -x
 cd "$(dirname "$0")"
 runs="${1:-15}"
+before="${2:-}"
 work="$(mktemp -d)"
-trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -z "${server:-}" ] || kill "$server" 2>/dev/null || true; [ -z "$before" ] || git worktree remove --force "$work/before-src" 2>/dev/null; rm -rf "$work"' EXIT
 
+quiet() { "$@" >"$work/step.log" 2>&1 || { cat "$work/step.log"; echo "failed: $*"; return 1; }; }   # output only on failure
 echo "building…"
-npm install --no-audit --no-fund --silent >/dev/null
-dotnet build ../../samples/Demo -c Release -v q -nologo >/dev/null
-dotnet build OneCall -c Release -v q -nologo -o "$work/jit" >/dev/null
-dotnet publish OneCall -c Release -v q -nologo -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r" >/dev/null
+quiet npm install --no-audit --no-fund
+quiet dotnet build ../../samples/Demo -c Release -v q -nologo
+quiet dotnet build OneCall -c Release -v q -nologo -o "$work/jit"
+quiet dotnet publish OneCall -c Release -v q -nologo -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r"
+if [ -n "$before" ]; then   # the same program against the library as it was at $before
+  git worktree add --detach -q "$work/before-src" "$before"
+  mkdir -p "$work/before-src/eng/coldstart" && cp -r OneCall "$work/before-src/eng/coldstart/"
+  quiet dotnet build "$work/before-src/eng/coldstart/OneCall" -c Release -v q -nologo -o "$work/before"
+fi
 
 dotnet ../../samples/Demo/bin/Release/net10.0/Demo.dll serve >"$work/serve.log" &
 server=$!
@@ -30,6 +39,7 @@ declare -A command=(
   [dotnet-r2r]="$work/r2r/OneCall"
 )
 variants=(node dotnet dotnet-r2r)
+if [ -n "$before" ]; then command[before]="dotnet $work/before/OneCall.dll"; variants=(node before dotnet dotnet-r2r); fi
 for v in "${variants[@]}"; do   # once each, unmeasured: the first run pays for the disk cache
   out="$(${command[$v]})" || { echo "$v failed: $out"; exit 1; }
   echo "$v: $out"
@@ -48,5 +58,6 @@ node_ms="$(median node)"
 echo "median of $runs runs each, alternating ($(nproc) cores, $(dotnet --version), node $(node --version)):"
 for v in "${variants[@]}"; do
   ms="$(median "$v")"
-  printf '  %-12s %6s ms  %s× node\n' "$v" "$ms" "$(awk -v a="$ms" -v b="$node_ms" 'BEGIN {printf "%.2f", a / b}')"
+  label="$v"; [ "$v" != before ] || label="before ($before)"
+  printf '  %-18s %6s ms  %s× node\n' "$label" "$ms" "$(awk -v a="$ms" -v b="$node_ms" 'BEGIN {printf "%.2f", a / b}')"
 done

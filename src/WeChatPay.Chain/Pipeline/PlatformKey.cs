@@ -6,8 +6,10 @@ namespace WeChatPay.Chain.Pipeline;
 /// <summary>
 /// A platform key: RSA (SHA256withRSA signatures, OAEP sealing) or SM2 (SM3withSM2 signatures, C1C3C2 sealing). The
 /// serial names the key, and the key decides the algorithm; <c>Wechatpay-Signature-Type</c>, when sent, must agree.
+/// A class, not a struct: dictionaries of keys then share the framework's precompiled code for reference types,
+/// where a struct value would have every dictionary method compiled afresh at start-up.
 /// </summary>
-internal readonly record struct PlatformKey(RSA? Rsa, Sm2PublicKey? Sm2)
+internal sealed record PlatformKey(RSA? Rsa, Sm2PublicKey? Sm2)
 {
     public static PlatformKey Of(RSA key) => new(key, null);
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 
 namespace WeChatPay.Chain.Pipeline;
 
@@ -46,7 +47,7 @@ internal sealed class PlatformKeyStore : IReadOnlyDictionary<string, PlatformKey
 
     public bool ContainsKey(string key) => Keys.ContainsKey(key);
 
-    public bool TryGetValue(string key, out PlatformKey value) => Keys.TryGetValue(key, out value);
+    public bool TryGetValue(string key, [MaybeNullWhen(false)] out PlatformKey value) => Keys.TryGetValue(key, out value);
 
     public IEnumerator<KeyValuePair<string, PlatformKey>> GetEnumerator() => Keys.GetEnumerator();
 

@@ -63,7 +63,7 @@ internal sealed class LazySensitiveConverter(Func<(string Serial, Pipeline.Platf
             (Serial, _key) = choose();
         }
 
-        writer.WriteValue(value is null ? null : _key.Value.Encrypt(value.Plaintext));
+        writer.WriteValue(value is null ? null : _key.Encrypt(value.Plaintext));
     }
 
     public override SensitiveField ReadJson(JsonReader reader, Type objectType, SensitiveField? existingValue, bool hasExistingValue, JsonSerializer serializer) =>
