@@ -74,7 +74,12 @@ internal sealed class CliContext(Terminal terminal, GlobalOptions options)
         }
     }
 
-    public void Fail(string message) => terminal.Error.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
+    /// <summary>Writes an error, unwrapped: messages are searched and copied more than read on a narrow screen.</summary>
+    public void Fail(string message)
+    {
+        terminal.Error.Markup("[red]error:[/] ");
+        terminal.Error.Profile.Out.Writer.WriteLine(message);
+    }
 
     /// <summary>Where the command line, the environment or a profile sets the <see cref="BuilderOptions"/> property an error names.</summary>
     private static string? Named(string? property) => property switch

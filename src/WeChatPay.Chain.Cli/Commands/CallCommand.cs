@@ -72,7 +72,6 @@ internal static class CallCommand
             var settings = context.Settings(parse);
             var wx = CliContext.Instance(settings.ToBuilderOptions());
             var node = EndpointPath.Resolve(wx, parse.GetValue(endpoint)!);
-            Warn(context, verb, node.Path);
             if (parse.GetValue(context.Options.Verbose))
             {
                 context.Error.MarkupLine($"[grey]{verb} {Markup.Escape(node.Path)}[/]");
@@ -82,6 +81,7 @@ internal static class CallCommand
             {
                 var response = await Send(node, verb, options, cancellationToken);
                 Print(context.Out, response, parse.GetValue(bodyOnly));
+                Warn(context, verb, node.Path);
                 return CliContext.Ok;
             }
             catch (WeChatPayApiException e)
@@ -106,7 +106,10 @@ internal static class CallCommand
         _ => node.DeleteAsync(options, token),
     };
 
-    /// <summary>An endpoint the catalogue does not know is still called (the catalogue may lag), with the nearest known paths.</summary>
+    /// <summary>
+    /// An endpoint the catalogue does not know is still called (the catalogue may lag behind the platform); when it
+    /// answers, the nearest known paths are named. A refusal names them itself.
+    /// </summary>
     private static void Warn(CliContext context, string verb, string path)
     {
         if (Catalogue.Find(verb, path) is not null)

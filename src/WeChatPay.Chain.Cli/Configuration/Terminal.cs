@@ -23,10 +23,21 @@ internal sealed class Terminal
     /// <summary>The process's own console, environment and home folder.</summary>
     public static Terminal System() => new()
     {
-        Out = AnsiConsole.Console,
-        Error = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }),
+        Out = Wide(AnsiConsole.Console, Console.IsOutputRedirected),
+        Error = Wide(AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) }), Console.IsErrorRedirected),
         In = Console.In,
         Environment = name => global::System.Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null,
         Home = global::System.Environment.GetFolderPath(global::System.Environment.SpecialFolder.UserProfile),
     };
+
+    /// <summary>Tables written to a file or a pipe are not cut to 80 columns: endpoint paths stay on one line.</summary>
+    private static IAnsiConsole Wide(IAnsiConsole console, bool redirected)
+    {
+        if (redirected)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
 }
