@@ -27,7 +27,8 @@ internal static class Cli
     /// <summary>Parses and runs <paramref name="args"/>; help and parse errors go to the terminal's own streams.</summary>
     public static Task<int> RunAsync(string[] args, Terminal terminal, CancellationToken cancellationToken = default)
     {
-        var parse = Build(terminal).Parse(args);
+        // No response files: "@file" is an option's value here (--json @body.json), as in curl.
+        var parse = Build(terminal).Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
         return parse.InvokeAsync(new InvocationConfiguration
         {
             Output = new ConsoleWriter(terminal.Out),

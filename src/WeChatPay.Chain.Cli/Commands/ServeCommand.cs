@@ -83,7 +83,7 @@ internal static class ServeCommand
     }
 
     /// <summary>Writes the fake merchant's keys as files, owner-readable only, and returns the profile naming them.</summary>
-    private static async Task<Dictionary<string, string>> WriteKeysAsync(FakePlatform platform, string folder)
+    internal static async Task<Dictionary<string, string>> WriteKeysAsync(FakePlatform platform, string folder)
     {
         var credentials = platform.Credentials;
         var certs = Directory.CreateDirectory(Path.Combine(folder, "certificates")).FullName;
