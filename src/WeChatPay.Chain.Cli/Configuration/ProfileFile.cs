@@ -88,14 +88,26 @@ internal sealed class ProfileFile
         }
     }
 
-    /// <summary>Writes the file, readable by its owner only: profiles hold keys or point at them.</summary>
+    /// <summary>
+    /// Writes the file, readable by its owner only from its first byte (profiles hold keys or point at them), and whole:
+    /// a reader never sees half of it.
+    /// </summary>
     public void Save()
     {
-        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(Path))!);
-        File.WriteAllText(Path, _root.ToString(Formatting.Indented));
+        var full = System.IO.Path.GetFullPath(Path);
+        Directory.CreateDirectory(System.IO.Path.GetDirectoryName(full)!);
+        var temporary = full + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {
-            File.SetUnixFileMode(Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         }
+
+        using (var writer = new StreamWriter(temporary, new System.Text.UTF8Encoding(false), options))
+        {
+            writer.Write(_root.ToString(Formatting.Indented));
+        }
+
+        File.Move(temporary, full, overwrite: true);
     }
 }
