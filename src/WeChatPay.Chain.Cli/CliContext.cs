@@ -67,6 +67,12 @@ internal sealed class CliContext(Terminal terminal, GlobalOptions options)
             Fail($"{e.GetType().Name}: {e.Message}");
             return Failed;
         }
+        catch (ArgumentException e)
+        {
+            // The library refused an argument before sending; its messages name the field, never a secret value.
+            Fail(e.Message.Split(" (Parameter '", 2)[0]);
+            return Usage;
+        }
         catch (Exception e) when (e is NotificationRejectedException or CryptographicException or InvalidOperationException or HttpRequestException or IOException)
         {
             Fail($"{e.GetType().Name}: {e.Message}");

@@ -61,4 +61,13 @@ public class EndpointsCommandTests
         Assert.That(result.Code, Is.EqualTo(1));
         Assert.That(result.Out, Does.Contain("No catalogued path contains no-such-word."));
     }
+
+    [Test]
+    public async Task Says_why_a_path_the_chain_refuses_is_refused_with_exit_code_2()
+    {
+        var result = await _cli.RunAsync("endpoints", "describe", "v3/pay/../x");
+
+        Assert.That(result.Code, Is.EqualTo(2));
+        Assert.That(result.Error, Does.StartWith("error: Segment \"..\" of \"v3/pay/../x\" is a dot segment"));
+    }
 }
