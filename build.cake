@@ -58,13 +58,35 @@ Task("Bench")
 });
 
 Task("Pack")
+    .Description("Packs every shipped package (each project under src/: the library, Testing, Hosting, AspNetCore and the wechatpay tool) with its symbols into artifacts/packages.")
     .IsDependentOn("Build")
-    .Does(() => DotNetPack("./src/WeChatPay.Chain/WeChatPay.Chain.csproj", new DotNetPackSettings
+    .Does(() =>
+{
+    var packages = artifacts + Directory("packages");
+    CleanDirectory(packages);
+    foreach (var project in GetFiles("./src/*/*.csproj"))
     {
-        Configuration = configuration,
-        NoBuild = true,
-        OutputDirectory = artifacts + Directory("packages"),
-    }));
+        DotNetPack(project.FullPath, new DotNetPackSettings
+        {
+            Configuration = configuration,
+            NoBuild = true,
+            OutputDirectory = packages,
+            Verbosity = DotNetVerbosity.Minimal,
+        });
+    }
+});
+
+Task("PackageSmoke")
+    .Description("Installs the packages as a user would, in a throwaway folder: a console app calls the fake platform with the library, and the wechatpay tool serves, calls, and stops on SIGTERM (eng/package-smoke.sh).")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    var exitCode = StartProcess("bash", new ProcessSettings { Arguments = new ProcessArgumentBuilder().Append("eng/package-smoke.sh").AppendQuoted(MakeAbsolute(artifacts + Directory("packages")).FullPath) });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"eng/package-smoke.sh failed (exit {exitCode}): see the \"package smoke: FAILED at …\" line above.");
+    }
+});
 
 Task("Catalogue")
     .Description("Regenerates src/WeChatPay.Chain/Endpoints from WeChat Pay's openapi YAML; pass --openapi=<docs folder> (default ../shared/openapi/docs).")

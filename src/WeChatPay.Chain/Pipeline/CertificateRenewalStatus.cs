@@ -9,14 +9,3 @@ namespace WeChatPay.Chain;
 /// <param name="LastError">The type of the last download's failure, when the last download failed; <see langword="null"/> once one succeeds.</param>
 /// <param name="Certificates">How many unexpired certificates the last successful download brought.</param>
 public sealed record CertificateRenewalStatus(DateTimeOffset? LastSucceeded, DateTimeOffset? LastFailed, string? LastError, int Certificates);
-
-/// <summary>The platform certificates of an instance.</summary>
-public static class Certificates
-{
-    /// <summary>The renewal status of <paramref name="instance"/>, or <see langword="null"/> when it does not renew certificates.</summary>
-    /// <param name="instance">The instance <see cref="Builder.Factory"/> returned.</param>
-    public static CertificateRenewalStatus? RenewalStatus(IChainNode instance) =>
-        (instance ?? throw new ArgumentNullException(nameof(instance))) is ChainNode node
-            ? node.Client.Identity.Renewer?.Status
-            : throw new ArgumentException("Pass the instance Builder.Factory returned.", nameof(instance));
-}

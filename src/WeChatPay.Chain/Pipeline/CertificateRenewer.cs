@@ -1,7 +1,4 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
-using Newtonsoft.Json.Linq;
 
 namespace WeChatPay.Chain.Pipeline;
 
@@ -27,11 +24,6 @@ internal sealed class CertificateRenewer : IDisposable
     private static readonly Action<ILogger, string, string, Exception?> NotRenewed = LoggerMessage.Define<string, string>(
         LogLevel.Warning, new EventId(11, "PlatformCertificatesNotRenewed"), "WeChat Pay platform certificate download failed ({ErrorType}): {Reason}; the keys in use stay");
 
-    private const string AesAlgorithm = "AEAD_AES_256_GCM";
-    private const string Sm4Algorithm = "AEAD_SM4_GCM";
-
-    private static readonly AsyncLocal<bool> Downloading = new();
-
     private readonly PlatformKeyStore _store;
     private readonly string _apiV3Key;
     private readonly bool _sm2;
@@ -56,7 +48,7 @@ internal sealed class CertificateRenewer : IDisposable
     }
 
     /// <summary>Whether the current call is this renewer's own download, which it verifies itself.</summary>
-    public static bool IsDownloading => Downloading.Value;
+    public static bool IsDownloading => CertificateDownload.IsRunning;
 
     /// <summary>Whether a download is running now.</summary>
     public bool Busy
@@ -128,32 +120,13 @@ internal sealed class CertificateRenewer : IDisposable
         var client = _client ?? throw new InvalidOperationException("The renewer is not attached to a client.");
         try
         {
-            WeChatPayResponse response;
-            Downloading.Value = true;
-            try
-            {
-                var options = _sm2 ? new { query = new { algorithm_type = "SM2" } } : null;
-                response = await client.SendAsync(HttpMethod.Get, PathTemplate.Root.Append(["v3", "certificates"]), options, CancellationToken.None).ConfigureAwait(false);
-            }
-            finally
-            {
-                Downloading.Value = false;
-            }
-
-            var downloaded = Decrypt(response);
-            var known = _store.ToDictionary(k => k.Key, k => k.Value, StringComparer.OrdinalIgnoreCase);
-            foreach (var (serial, key, _) in downloaded)
-            {
-                known[serial] = key;
-            }
-
-            new SignatureCheck(known, _time).Check(response.Header, response.Bytes.Span, new ResponseRejections(response));
+            var downloaded = await CertificateDownload.FetchAsync(client, _apiV3Key, _sm2 ? "SM2" : null, _store, _time, CancellationToken.None).ConfigureAwait(false);
             var now = _time.GetUtcNow();
-            _store.Update(downloaded, now);
+            _store.Update(downloaded.Select(d => (d.Serial, d.Key, d.ExpireTime)), now);
             LastError = null;
             lock (_sync)
             {
-                _status = _status with { LastSucceeded = now, LastError = null, Certificates = downloaded.Count(d => d.Expires > now) };
+                _status = _status with { LastSucceeded = now, LastError = null, Certificates = downloaded.Count(d => d.ExpireTime > now) };
             }
 
             Renewals.Add(1, new KeyValuePair<string, object?>("outcome", "success"));
@@ -179,40 +152,5 @@ internal sealed class CertificateRenewer : IDisposable
 
             throw;
         }
-    }
-
-    private List<(string Serial, PlatformKey Key, DateTimeOffset Expires)> Decrypt(WeChatPayResponse response)
-    {
-        var list = new List<(string, PlatformKey, DateTimeOffset)>();
-        foreach (var item in response.Parsed?["data"] as JArray ?? [])
-        {
-            var serial = Json.Text(item, "serial_no");
-            var sealedCertificate = item is JObject ? item["encrypt_certificate"] as JObject : null;
-            if (serial is null || sealedCertificate is null)
-            {
-                continue;
-            }
-
-            var ciphertext = Json.Text(sealedCertificate, "ciphertext") ?? throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has no ciphertext.");
-            var (nonce, associatedData) = (Json.Text(sealedCertificate, "nonce") ?? string.Empty, Json.Text(sealedCertificate, "associated_data") ?? string.Empty);
-            var pem = (Json.Text(sealedCertificate, "algorithm") ?? (_sm2 ? Sm4Algorithm : AesAlgorithm)) switch
-            {
-                AesAlgorithm => Crypto.AesGcm.Decrypt(ciphertext, _apiV3Key, nonce, associatedData),
-                Sm4Algorithm => Crypto.Sm4.Decrypt(ciphertext, _apiV3Key, nonce, associatedData),
-                var other => throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} is sealed with {Excerpt.Of(other, Excerpt.TokenLength)}; this library opens {AesAlgorithm} and {Sm4Algorithm}."),
-            };
-            using var certificate = X509Certificate2.CreateFromPem(pem);
-            if (!certificate.SerialNumber.Equals(serial, StringComparison.OrdinalIgnoreCase))
-            {
-                throw new CryptographicException($"The downloaded certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has serial {certificate.SerialNumber}.");
-            }
-
-            var key = certificate.GetRSAPublicKey() is { } rsa ? PlatformKey.Of(rsa)
-                : Crypto.PemKeys.IsEcKey(pem) ? PlatformKey.Of(Crypto.Sm2.LoadPublicKey(pem))
-                : throw new CryptographicException("A downloaded certificate holds neither an RSA nor an SM2 key.");
-            list.Add((serial.ToUpperInvariant(), key, new DateTimeOffset(certificate.NotAfter.ToUniversalTime())));
-        }
-
-        return list;
     }
 }

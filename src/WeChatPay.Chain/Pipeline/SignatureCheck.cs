@@ -40,6 +40,9 @@ internal sealed class SignatureCheck(IReadOnlyDictionary<string, PlatformKey> ke
         Exception BadSignature(string serial);
     }
 
+    /// <summary>The clock the timestamp window is judged by.</summary>
+    public TimeProvider Time => time;
+
     /// <summary>Whether a key for <paramref name="serial"/> is known now.</summary>
     public bool Knows(string serial) => keys.ContainsKey(serial);
 

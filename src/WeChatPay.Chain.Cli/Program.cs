@@ -1,0 +1,4 @@
+using WeChatPay.Chain.Cli;
+using WeChatPay.Chain.Cli.Configuration;
+
+return await Cli.RunAsync(args, Terminal.System());
