@@ -63,6 +63,20 @@ public sealed class ChainAnalyzer : DiagnosticAnalyzer
         }
 
         var name = access.Name.Identifier.ValueText;
+        if (model.GetSymbolInfo(access.Expression).Symbol is INamedTypeSymbol library && library.ContainingNamespace?.ToDisplayString() == "WeChatPay.Chain")
+        {
+            // Catalogue.OnPath(wx.V3.…), Download.ToFileAsync(wx.Chain(…), …): a dynamic argument makes the call dynamic.
+            foreach (var argument in invocation.ArgumentList.Arguments)
+            {
+                if (tracer.Trace(argument.Expression, model) is { } handed)
+                {
+                    Call.CheckPath(context, handed);
+                }
+            }
+
+            return;
+        }
+
         if (Spelling.NodeMethods.Contains(name) || tracer.Trace(access.Expression, model) is not { } node)
         {
             return;

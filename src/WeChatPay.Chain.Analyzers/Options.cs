@@ -115,12 +115,18 @@ internal static class Options
     /// <summary>WCP003 for a name the operation does not have, WCP004 for required names left out; nested objects and arrays of objects too.</summary>
     private static void Fields(OperationAnalysisContext context, string label, Location where, ExpressionSyntax value, IReadOnlyList<Member> members, IReadOnlyList<Field> fields, string[] filled, string operation)
     {
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var member in members)
         {
             var field = fields.FirstOrDefault(f => f.Name == member.Name);
             if (field is null)
             {
                 var meant = Nearest(member.Name, fields.Select(f => f.Name).Where(n => !members.Any(m => m.Name == n)));
+                if (meant is not null)
+                {
+                    suggested.Add(meant);
+                }
+
                 context.ReportDiagnostic(Fix.Diagnostic(
                     Descriptors.UnknownField, member.NameLocation, member.NameLocation.SourceSpan, Rename(member, meant),
                     member.Name, label, operation, meant is null ? string.Empty : $"; did you mean \"{meant}\"?"));
@@ -132,7 +138,8 @@ internal static class Options
             }
         }
 
-        var missing = fields.Where(f => f.IsRequired && !filled.Contains(f.Name) && !members.Any(m => m.Name == f.Name)).Select(f => f.Name).ToArray();
+        // A required field that a misspelt name was taken for is reported once, as the misspelling.
+        var missing = fields.Where(f => f.IsRequired && !filled.Contains(f.Name) && !suggested.Contains(f.Name) && !members.Any(m => m.Name == f.Name)).Select(f => f.Name).ToArray();
         if (missing.Length > 0)
         {
             context.ReportDiagnostic(Diagnostic.Create(
