@@ -62,7 +62,7 @@ internal static class Call
         var written = node.Segments.Where(s => s.Text.Length > 0).ToArray();
         var known = Endpoints.Instance.KnownPrefix(written.Select(s => s.Text).ToArray());
         var location = written[Math.Min(known, written.Length - 1)].Origin.GetLocation();
-        var suggestion = Endpoints.Instance.Suggest(node.Path, 1).FirstOrDefault();
+        var suggestion = Endpoints.Instance.Suggest(node.Path).FirstOrDefault();
         if (suggestion is null)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.UnknownPath, location, node.Path, string.Empty));
@@ -117,6 +117,11 @@ internal static class Call
         var literal = written[written.Length - 1].Origin;
         var start = Array.FindIndex(written, s => s.Origin == literal);
         if (!written[written.Length - 1].IsLiteral || start > from)
+        {
+            return null;
+        }
+
+        if (wanted.Length == start)
         {
             return null;
         }

@@ -63,7 +63,7 @@ public sealed class ChainAnalyzer : DiagnosticAnalyzer
         }
 
         var name = access.Name.Identifier.ValueText;
-        if (model.GetSymbolInfo(access.Expression).Symbol is INamedTypeSymbol library && library.ContainingNamespace?.ToDisplayString() == "WeChatPay.Chain")
+        if (model.GetSymbolInfo(access.Expression).Symbol is INamedTypeSymbol library && tracer.IsLibrary(library))
         {
             // Catalogue.OnPath(wx.V3.…), Download.ToFileAsync(wx.Chain(…), …): a dynamic argument makes the call dynamic.
             foreach (var argument in invocation.ArgumentList.Arguments)
@@ -125,7 +125,7 @@ public sealed class ChainAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        if (target.ContainingNamespace?.ToDisplayString() != "WeChatPay.Chain")
+        if (!tracer.IsLibrary(target.ContainingType))
         {
             return;
         }

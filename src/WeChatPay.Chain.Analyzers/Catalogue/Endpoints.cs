@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -15,6 +16,10 @@ internal sealed class Endpoints
     private static readonly Lazy<Endpoints> Loaded = new(Load);
 
     private readonly Dictionary<int, Operation[]> _bySegmentCount;
+
+    // A project calls the same paths over and over (and the IDE asks again on every keystroke): each answer is kept.
+    private readonly ConcurrentDictionary<string, IReadOnlyList<Operation>> _onPath = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, IReadOnlyList<string>> _suggestions = new(StringComparer.Ordinal);
 
     private Endpoints(IReadOnlyList<Operation> all)
     {
@@ -34,7 +39,9 @@ internal sealed class Endpoints
     public HashSet<string> FirstSegments { get; }
 
     /// <summary>Every operation on <paramref name="path"/>, one per method, the best-scoring where several match.</summary>
-    public IReadOnlyList<Operation> OnPath(string path)
+    public IReadOnlyList<Operation> OnPath(string path) => _onPath.GetOrAdd(path, Match);
+
+    private IReadOnlyList<Operation> Match(string path)
     {
         var segments = Segments(path);
         if (!_bySegmentCount.TryGetValue(segments.Length, out var candidates))
@@ -70,7 +77,9 @@ internal sealed class Endpoints
     }
 
     /// <summary>The catalogued paths nearest to <paramref name="path"/> by edit distance, placeholder names ignored, as the run time suggests them.</summary>
-    public IReadOnlyList<string> Suggest(string path, int count = 3)
+    public IReadOnlyList<string> Suggest(string path) => _suggestions.GetOrAdd(path, p => Nearest(p, 3));
+
+    private IReadOnlyList<string> Nearest(string path, int count)
     {
         var wanted = Shape(Segments(path));
         var limit = Math.Max(4, wanted.Length / 4);

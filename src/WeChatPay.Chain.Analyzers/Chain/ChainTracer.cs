@@ -22,6 +22,9 @@ internal sealed class ChainTracer
     private readonly INamedTypeSymbol? _builder;
     private readonly ConcurrentDictionary<ISymbol, List<(ExpressionSyntax Value, SemanticModel Model)>> _memberSources = new(SymbolEqualityComparer.Default);
 
+    // A local is traced at each of its uses; its assignments are looked for once (keyed by its declaration, which is unique in the compilation).
+    private readonly ConcurrentDictionary<SyntaxNode, List<(ExpressionSyntax Value, SemanticModel Model)>> _localSources = new();
+
     public ChainTracer(Compilation compilation, INamedTypeSymbol chainInterface)
     {
         _compilation = compilation;
@@ -29,6 +32,10 @@ internal sealed class ChainTracer
         _node = compilation.GetTypeByMetadataName("WeChatPay.Chain.ChainNode");
         _builder = compilation.GetTypeByMetadataName("WeChatPay.Chain.Builder");
     }
+
+    /// <summary>Whether <paramref name="type"/> is one of WeChatPay.Chain's own (<c>Catalogue</c>, <c>Download</c>, …).</summary>
+    public bool IsLibrary(INamedTypeSymbol? type) =>
+        type is not null && SymbolEqualityComparer.Default.Equals(type.ContainingNamespace, _interface.ContainingNamespace);
 
     public bool IsChainType(ITypeSymbol? type) =>
         type is not null && (SymbolEqualityComparer.Default.Equals(type, _interface) || SymbolEqualityComparer.Default.Equals(type, _node));
@@ -127,13 +134,14 @@ internal sealed class ChainTracer
     }
 
     /// <summary>The initializer and every assignment of a local, in the member that declares it.</summary>
-    private static List<(ExpressionSyntax Value, SemanticModel Model)> LocalSources(ISymbol local, SemanticModel model)
+    private List<(ExpressionSyntax Value, SemanticModel Model)> LocalSources(ISymbol local, SemanticModel model) =>
+        local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is { } declaration
+            ? _localSources.GetOrAdd(declaration, d => Assignments(local, d, model))
+            : new List<(ExpressionSyntax, SemanticModel)>();
+
+    private static List<(ExpressionSyntax Value, SemanticModel Model)> Assignments(ISymbol local, SyntaxNode declaration, SemanticModel model)
     {
         var sources = new List<(ExpressionSyntax, SemanticModel)>();
-        if (local.DeclaringSyntaxReferences.FirstOrDefault()?.GetSyntax() is not { } declaration)
-        {
-            return sources;
-        }
 
         if (declaration is VariableDeclaratorSyntax { Initializer.Value: { } initial })
         {
