@@ -88,6 +88,17 @@ Task("PackageSmoke")
     }
 });
 
+Task("AnalyzerSmoke")
+    .Description("Installs the packed WeChatPay.Chain into a throwaway console project and checks that its analyzer reports a planted typo (eng/analyzer-smoke.sh).")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    if (StartProcess("bash", new ProcessSettings { Arguments = "eng/analyzer-smoke.sh" }) != 0)
+    {
+        throw new Exception("AnalyzerSmoke failed: see the lines above.");
+    }
+});
+
 Task("Catalogue")
     .Description("Regenerates src/WeChatPay.Chain/Endpoints from WeChat Pay's openapi YAML; pass --openapi=<docs folder> (default ../shared/openapi/docs).")
     .Does(() =>

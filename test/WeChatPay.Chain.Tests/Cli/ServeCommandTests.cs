@@ -101,7 +101,8 @@ public class ServeCommandTests
         {
             if (serving.IsCompleted)
             {
-                Assert.Fail($"serve ended before writing its profile: {(serving is Task<CliResult> result ? result.Result.All : await (Task<string>)serving)}");
+                var said = serving is Task<CliResult> result ? result.Result.All : await (Task<string>)serving;
+                Assert.Fail($"serve ended before writing its profile: {said}");
             }
 
             if (File.Exists(file) && TryLoad(file, name) is { } profile)

@@ -26,7 +26,7 @@ public class CertificatesExamples
         options.BaseUri = given.BaseUri;
         options.TrustedRoots = given.TrustedRoots;
         IChainNode wx = Builder.Factory(options);
-        var res = await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o1", relation_type = "USER" } });
+        var res = await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { appid = "wx8888888888888888", type = "PERSONAL_OPENID", account = "o1", relation_type = "USER" } });
         Assert.That(res.Header("Wechatpay-Serial"), Is.EqualTo(platform.Credentials.PlatformSerial));
     }
 }

@@ -90,6 +90,7 @@ public class CryptoExamples : PlatformFixture
         {
             json = new
             {
+                appid = "wx8888888888888888",
                 type = "MERCHANT_ID",
                 account = "86693852",
                 name = Sensitive.Of("腾讯科技有限公司"),     // sent encrypted; Wechatpay-Serial set to the key used

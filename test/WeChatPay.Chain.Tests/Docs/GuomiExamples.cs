@@ -89,7 +89,7 @@ public class GuomiExamples
             options.AutoRenewCertificates = true;   // an SM2 merchant downloads GET /v3/certificates?algorithm_type=SM2
             dynamic wx = Builder.Factory(options);  // the first answer under an unknown serial bootstraps the set
             #endregion
-            WeChatPayResponse res = await wx.V3.Profitsharing.Receivers.Add.PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o-docs", relation_type = "USER" } });
+            WeChatPayResponse res = await wx.V3.Profitsharing.Receivers.Add.PostAsync(new { json = new { appid = "wx8888888888888888", type = "PERSONAL_OPENID", account = "o-docs", relation_type = "USER" } });
             Assert.That(res.Header("Wechatpay-Serial"), Is.EqualTo(_platform.Credentials.Sm2PlatformSerial));
             Assert.That(_platform.Requests.Count(r => r.RawTarget == "/v3/certificates?algorithm_type=SM2"), Is.EqualTo(1));
         }
@@ -108,6 +108,7 @@ public class GuomiExamples
         {
             json = new
             {
+                appid = "wx8888888888888888",
                 type = "MERCHANT_ID",
                 account = "86693852",
                 name = Sensitive.Of("腾讯财付通"),  // SM2_C1C3C2_ASN1 to an SM2 platform key; Wechatpay-Serial names it

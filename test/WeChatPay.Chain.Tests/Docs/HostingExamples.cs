@@ -111,7 +111,7 @@ public partial class HostingExamples
         var wx = app.Services.GetRequiredKeyedService<IChainNode>("shop-a");
         var before = AuditHandler.Seen;
 
-        await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o-docs", relation_type = "USER" } });
+        await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { appid = "wx8888888888888888", type = "PERSONAL_OPENID", account = "o-docs", relation_type = "USER" } });
 
         Assert.That(AuditHandler.Seen, Is.EqualTo(before + 1));
     }
@@ -132,7 +132,7 @@ public partial class HostingExamples
         await using var app = builder.Build();
         var wx = app.Services.GetRequiredKeyedService<IChainNode>("shop-a");
 
-        await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { type = "PERSONAL_OPENID", account = "o-docs2", relation_type = "USER" } });
+        await wx.Chain("v3/profitsharing/receivers/add").PostAsync(new { json = new { appid = "wx8888888888888888", type = "PERSONAL_OPENID", account = "o-docs2", relation_type = "USER" } });
         var report = await app.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
 
         Assert.That(spans.Select(s => s.DisplayName), Is.EqualTo(new[] { "POST v3/profitsharing/receivers/add" }));
