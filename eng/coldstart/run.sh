@@ -3,7 +3,15 @@
 # WeChatPay.Chain (OneCall/) against wechatpay-axios-plugin (one-call.js), both against the same fake platform,
 # run alternately in one session so that both see the same machine.
 # Usage: eng/coldstart/run.sh [runs, default 15] [commit to compare with, e.g. the library before a change]
-# Needs the .NET SDK and Node with npm. Prints each variant's median and its ratio to Node's.
+# Needs the .NET SDK and Node with npm. Prints each variant's median and its ratio to Node's. The variants:
+#   node              the call with wechatpay-axios-plugin
+#   before            OneCall against the library at the given commit (JIT, dynamic chain)
+#   dotnet            OneCall as built (JIT, dynamic chain)
+#   dotnet-r2r        OneCall published ReadyToRun
+#   dotnet-r2r-tuned  ReadyToRun, InvariantGlobalization=true, TieredPGO=false (docs/scripts.md)
+#   typed-r2r-tuned   the same build, the call made through IChainNode instead of dynamic
+#   *-composite       tuned, self-contained, app and framework compiled into one ReadyToRun image
+#   floor-*           a process that does nothing (Node, .NET) and one that makes one dynamic member access (.NET)
 set -euo pipefail
 [ -z "${COLDSTART_TRACE:-}" ] || set -x
 cd "$(dirname "$0")"
@@ -17,10 +25,18 @@ echo "building…"
 quiet npm install --no-audit --no-fund
 quiet dotnet build ../../samples/Demo -c Release -v q -nologo
 quiet dotnet build OneCall -c Release -v q -nologo -o "$work/jit"
-quiet dotnet publish OneCall -c Release -v q -nologo -r linux-x64 --self-contained false -p:PublishReadyToRun=true -o "$work/r2r"
+# Each published variant compiles in an intermediate folder of its own: a composite build's ReadyToRun files must not
+# be taken as up to date by a later non-composite publish (they need the composite image beside them).
+publish() { local out=$1; shift; quiet dotnet publish OneCall -c Release -v q -nologo -r linux-x64 -p:PublishReadyToRun=true -p:IntermediateOutputPath="$work/obj-$out/" -o "$work/$out" "$@"; }
+publish r2r --self-contained false
+# The same, tuned as docs/scripts.md suggests for a one-shot process: no ICU to load, no profile-guided instrumentation.
+publish tuned --self-contained false -p:InvariantGlobalization=true -p:TieredPGO=false
+# Tuned, and self-contained with the framework compiled into one ReadyToRun image with the app (about a minute, 110 MB):
+# the generic code the framework and the app instantiate across assemblies is then precompiled too.
+publish composite --self-contained true -p:PublishReadyToRunComposite=true -p:InvariantGlobalization=true -p:TieredPGO=false
 if [ -n "$before" ]; then   # the same program against the library as it was at $before
   git worktree add --detach -q "$work/before-src" "$before"
-  mkdir -p "$work/before-src/eng/coldstart" && cp -r OneCall "$work/before-src/eng/coldstart/"
+  mkdir -p "$work/before-src/eng/coldstart/OneCall" && cp OneCall/*.csproj OneCall/*.cs "$work/before-src/eng/coldstart/OneCall/"
   quiet dotnet build "$work/before-src/eng/coldstart/OneCall" -c Release -v q -nologo -o "$work/before"
 fi
 
@@ -37,11 +53,18 @@ declare -A command=(
   [node]="node one-call.js"
   [dotnet]="dotnet $work/jit/OneCall.dll"
   [dotnet-r2r]="$work/r2r/OneCall"
+  [dotnet-r2r-tuned]="$work/tuned/OneCall"
+  [typed-r2r-tuned]="$work/tuned/OneCall typed"
+  [dotnet-composite]="$work/composite/OneCall"
+  [typed-composite]="$work/composite/OneCall typed"
+  [floor-node]="node -e console.log(200)"
+  [floor-dotnet]="$work/tuned/OneCall floor"
+  [floor-dynamic]="$work/tuned/OneCall floor-dynamic"
 )
-variants=(node dotnet dotnet-r2r)
-if [ -n "$before" ]; then command[before]="dotnet $work/before/OneCall.dll"; variants=(node before dotnet dotnet-r2r); fi
+variants=(node dotnet dotnet-r2r dotnet-r2r-tuned typed-r2r-tuned dotnet-composite typed-composite floor-node floor-dotnet floor-dynamic)
+if [ -n "$before" ]; then command[before]="dotnet $work/before/OneCall.dll"; variants=(node before "${variants[@]:1}"); fi
 for v in "${variants[@]}"; do   # once each, unmeasured: the first run pays for the disk cache
-  out="$(${command[$v]})" || { echo "$v failed: $out"; exit 1; }
+  out="$(${command[$v]} 2>&1)" || { echo "$v failed: $out"; exit 1; }
   echo "$v: $out"
 done
 
