@@ -2,7 +2,9 @@
 # Uses the packages in artifacts/packages as a user would, in a throwaway folder:
 #   1. a new console project installs WeChatPay.Chain + WeChatPay.Chain.Testing from them, starts the fake platform
 #      and makes a signed, verified call against it;
-#   2. the wechatpay tool is installed from them into a temporary tool path; `wechatpay serve` runs in the
+#   2. samples/Scripts/return-order.cs runs as a one-file app (`dotnet run app.cs`) in the #:package form that
+#      docs/scripts.md shows, with no warning;
+#   3. the wechatpay tool is installed from them into a temporary tool path; `wechatpay serve` runs in the
 #      background, `wechatpay call` calls it, and SIGTERM must stop it cleanly.
 # Prints one line per step; on a failure, the failing step's own output and "package smoke: FAILED at <step>".
 # Usage: bash eng/package-smoke.sh [packages folder]
@@ -81,7 +83,21 @@ step "build the console project" dotnet build "$app" -c Release
 step "run the console project" dotnet run --project "$app" -c Release --no-build
 echo "package smoke: library $version: $(tail -n 1 "$work/step.log")"
 
-# 2. The wechatpay tool, from the packages.
+# 2. The one-file script, its #:project line turned into the #:package lines a user of the packages writes.
+script="$work/script"
+mkdir -p "$script"
+cp "$work/nuget.config" "$script/nuget.config"
+sed "s|^#:project .*|#:package WeChatPay.Chain@$version\n#:package WeChatPay.Chain.Testing@$version|" "$root/samples/Scripts/return-order.cs" > "$script/return-order.cs"
+grep -q "^#:package WeChatPay.Chain.Testing@$version" "$script/return-order.cs" || { echo "package smoke: FAILED at making the #:package script"; exit 1; }
+(cd "$script" && step "dotnet run return-order.cs (#:package)" dotnet run return-order.cs)
+if grep -q "warning" "$work/step.log" || ! grep -q "^200 PROCESSING" "$work/step.log"; then
+    cat "$work/step.log"
+    echo "package smoke: FAILED at dotnet run return-order.cs (#:package): expected 200 PROCESSING and no warning"
+    exit 1
+fi
+echo "package smoke: script with #:package $version: $(grep -m1 '^200' "$work/step.log")"
+
+# 3. The wechatpay tool, from the packages.
 tools="$work/tools"
 step "dotnet tool install wechatpay" dotnet tool install wechatpay --version "$version" --tool-path "$tools" --configfile "$work/nuget.config"
 profile="$work/profile.json"
