@@ -162,7 +162,7 @@ public sealed class ChainAnalyzer : DiagnosticAnalyzer
         {
             var verb = method.ToLowerInvariant();
             var isAsync = lower.Length > verb.Length + 3 && lower.StartsWith(verb, StringComparison.Ordinal)
-                && Endpoints.Distance(lower.Substring(verb.Length), "async", 2) <= 2;
+                && EditDistance.Within(lower.Substring(verb.Length), "async", 2) <= 2;
             if (lower == verb || isAsync)
             {
                 var spelled = char.IsLower(name[0]) ? verb : char.ToUpperInvariant(verb[0]) + verb.Substring(1);

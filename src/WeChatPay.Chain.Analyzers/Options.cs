@@ -191,7 +191,7 @@ internal static class Options
 
         var limit = Math.Max(1, Math.Min(3, name.Length / 3));
         return list
-            .Select(c => (Name: c, Distance: Endpoints.Distance(name, c, limit)))
+            .Select(c => (Name: c, Distance: EditDistance.Within(name, c, limit)))
             .Where(c => c.Distance <= limit)
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Name, StringComparer.Ordinal)

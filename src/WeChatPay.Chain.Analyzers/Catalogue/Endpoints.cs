@@ -50,7 +50,7 @@ internal sealed class Endpoints
         }
 
         return candidates
-            .Select(operation => (Operation: operation, Score: Score(operation.Segments, segments, segments.Length)))
+            .Select(operation => (Operation: operation, Score: CataloguePaths.Score(operation.Segments, segments)))
             .Where(match => match.Score >= 0)
             .GroupBy(match => match.Operation.Method)
             .Select(group => group.OrderByDescending(match => match.Score).First().Operation)
@@ -81,88 +81,15 @@ internal sealed class Endpoints
 
     private IReadOnlyList<string> Nearest(string path, int count)
     {
-        var wanted = Shape(Segments(path));
-        var limit = Math.Max(4, wanted.Length / 4);
-        return Paths
-            .Select(known => (Path: known, Distance: Distance(wanted, Shape(known.Split('/')), limit)))
-            .Where(match => match.Distance <= limit)
-            .OrderBy(match => match.Distance)
-            .ThenBy(match => match.Path, StringComparer.Ordinal)
-            .Take(count)
-            .Select(match => match.Path)
-            .ToArray();
+        return CataloguePaths.Nearest(Paths, path, count);
     }
 
-    public static string[] Segments(string path)
-    {
-        var end = path.IndexOfAny(new[] { '?', '#' });
-        return (end < 0 ? path : path.Substring(0, end)).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
-    }
+    public static string[] Segments(string path) => CataloguePaths.Segments(path);
 
-    public static bool IsPlaceholder(string segment) => segment.Length > 2 && segment[0] == '{' && segment[segment.Length - 1] == '}';
-
-    /// <summary>Levenshtein distance, or <paramref name="limit"/> + 1 once every path through the table is over the limit.</summary>
-    public static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var best = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                best = Math.Min(best, current[j]);
-            }
-
-            if (best > limit)
-            {
-                return limit + 1;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
+    public static bool IsPlaceholder(string segment) => CataloguePaths.IsPlaceholder(segment);
 
     private static bool Matches(string known, string wanted) => string.Equals(known, wanted, StringComparison.Ordinal) || IsPlaceholder(known);
 
-    private static int Score(string[] known, string[] wanted, int length)
-    {
-        var score = 0;
-        for (var i = 0; i < length; i++)
-        {
-            if (string.Equals(known[i], wanted[i], StringComparison.Ordinal))
-            {
-                score += 2;
-            }
-            else if (IsPlaceholder(known[i]))
-            {
-                score += 1;
-            }
-            else
-            {
-                return -1;
-            }
-        }
-
-        return score;
-    }
-
-    private static string Shape(string[] segments) => string.Join("/", segments.Select(s => IsPlaceholder(s) ? "{}" : s));
 
     private static Endpoints Load()
     {

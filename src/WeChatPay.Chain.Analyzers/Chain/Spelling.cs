@@ -7,8 +7,8 @@ using WeChatPay.Chain.Analyzers.Catalogue;
 namespace WeChatPay.Chain.Analyzers.Chain;
 
 /// <summary>
-/// The chain's spelling rules, as the run time applies them (<c>Segment</c>, <c>MemberSpelling</c>, <c>Verb</c> in
-/// WeChatPay.Chain): member names to segments, literal text to segments, segments back to member names, and the verbs.
+/// The chain's spelling rules, as the run time applies them (<c>SegmentSpelling</c>, a file shared with the library;
+/// <c>Segment</c> and <c>Verb</c> in WeChatPay.Chain): member names to segments, literal text to segments, segments back to member names, and the verbs.
 /// </summary>
 internal static class Spelling
 {
@@ -24,27 +24,7 @@ internal static class Spelling
     };
 
     /// <summary><c>V3</c> → <c>v3</c>, <c>ReturnOrders</c> → <c>return-orders</c>, <c>_out_return_no_</c> → <c>{out_return_no}</c>.</summary>
-    public static string FromMember(string name)
-    {
-        if (name.Length > 2 && name[0] == '_' && name[name.Length - 1] == '_')
-        {
-            return "{" + name.Substring(1, name.Length - 2) + "}";
-        }
-
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (i > 0 && char.IsUpper(c))
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
-        return builder.ToString();
-    }
+    public static string FromMember(string name) => SegmentSpelling.FromMember(name);
 
     /// <summary>
     /// Literal text split on <c>/</c>, empty pieces dropped, a trailing <c>/</c> kept as a last empty segment; null when
@@ -122,28 +102,7 @@ internal static class Spelling
     }
 
     /// <summary>The member that <see cref="FromMember"/> turns back into <paramref name="segment"/>, or null (then only a literal spells it).</summary>
-    public static string? Member(string segment)
-    {
-        string member;
-        if (Endpoints.IsPlaceholder(segment))
-        {
-            member = "_" + segment.Substring(1, segment.Length - 2) + "_";
-            if (!member.All(c => IsAsciiLetterOrDigit(c) || c == '_'))
-            {
-                return null;
-            }
-        }
-        else if (segment.Length > 0 && segment[0] >= 'a' && segment[0] <= 'z' && segment.All(c => (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-        {
-            member = string.Concat(segment.Split('-').Select(piece => piece.Length == 0 ? piece : char.ToUpperInvariant(piece[0]) + piece.Substring(1)));
-        }
-        else
-        {
-            return null;
-        }
-
-        return FromMember(member) == segment ? member : null;
-    }
+    public static string? Member(string segment) => SegmentSpelling.ToMember(segment);
 
     /// <summary>The verb spelled like <paramref name="written"/> (lower, Pascal, sync, async) for <paramref name="method"/>.</summary>
     public static string VerbLike(string written, string method)
@@ -152,8 +111,6 @@ internal static class Spelling
         var name = char.IsLower(written[0]) ? lower : char.ToUpperInvariant(lower[0]) + lower.Substring(1);
         return written.EndsWith("Async", StringComparison.OrdinalIgnoreCase) ? name + "Async" : name;
     }
-
-    private static bool IsAsciiLetterOrDigit(char c) => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 
     private static Dictionary<string, string> BuildVerbs()
     {

@@ -14,7 +14,7 @@ internal static class MemberSpelling
         var builder = new StringBuilder("wx", path.Length + 8);
         foreach (var segment in path.Split('/'))
         {
-            if (Member(segment) is not { } member)
+            if (SegmentSpelling.ToMember(segment) is not { } member)
             {
                 return $"wx.Chain(\"{path}\")";
             }
@@ -23,36 +23,5 @@ internal static class MemberSpelling
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>The member that <see cref="Segment.FromMember"/> turns back into <paramref name="segment"/>, or null.</summary>
-    private static string? Member(string segment)
-    {
-        string member;
-        if (Catalogue.IsPlaceholder(segment))
-        {
-            member = "_" + segment[1..^1] + "_";
-            if (!member.All(c => char.IsAsciiLetterOrDigit(c) || c == '_'))
-            {
-                return null;
-            }
-        }
-        else if (segment.Length > 0 && char.IsAsciiLetterLower(segment[0]) && segment.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
-        {
-            member = string.Concat(segment.Split('-').Select(piece => piece.Length == 0 ? piece : char.ToUpperInvariant(piece[0]) + piece[1..]));
-        }
-        else
-        {
-            return null;
-        }
-
-        try
-        {
-            return Segment.FromMember(member) == segment ? member : null;
-        }
-        catch (ArgumentException)
-        {
-            return null;
-        }
     }
 }

@@ -9,28 +9,9 @@ internal static class Segment
     /// <c>V3</c> → <c>v3</c>, <c>ReturnOrders</c> → <c>return-orders</c>, <c>ComplaintsV2</c> → <c>complaints-v2</c>,
     /// <c>_out_return_no_</c> → <c>{out_return_no}</c> (placeholders keep their case).
     /// </summary>
-    public static string FromMember(string name)
-    {
-        if (name.Length > 2 && name[0] == '_' && name[^1] == '_')
-        {
-            return Checked("{" + name[1..^1] + "}", name, "name");
-        }
-
-        var builder = new StringBuilder(name.Length + 4);
-        for (var i = 0; i < name.Length; i++)
-        {
-            var c = name[i];
-            if (i > 0 && char.IsUpper(c))
-            {
-                builder.Append('-');
-            }
-
-            builder.Append(char.ToLowerInvariant(c));
-        }
-
+    public static string FromMember(string name) =>
         // A C# identifier always makes a segment that passes; other languages' binders may hand over any name.
-        return Checked(builder.ToString(), name, "name");
-    }
+        Checked(SegmentSpelling.FromMember(name), name, "name");
 
     /// <summary>
     /// Splits literal text on <c>/</c>, dropping empty pieces, with no case change; each piece is checked. A trailing

@@ -17,7 +17,7 @@ public sealed class ApiOperation
         Path = path;
         BaseUri = baseUri;
         CertificateRequired = certificateRequired;
-        Segments = Catalogue.Segments(path);
+        Segments = CataloguePaths.Segments(path);
         _details = new(() => Parse(details()), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 

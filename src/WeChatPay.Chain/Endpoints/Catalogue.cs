@@ -46,14 +46,14 @@ public static class Catalogue
     public static IReadOnlyList<ApiOperation> OnPath(string path, Uri? baseUri = null)
     {
         ArgumentNullException.ThrowIfNull(path);
-        var segments = Segments(path);
+        var segments = CataloguePaths.Segments(path);
         if (!Data.Value.BySegmentCount.TryGetValue(segments.Length, out var candidates))
         {
             return [];
         }
 
         var matches = candidates
-            .Select(operation => (Operation: operation, Score: Score(operation.Segments, segments)))
+            .Select(operation => (Operation: operation, Score: CataloguePaths.Score(operation.Segments, segments)))
             .Where(match => match.Score >= 0)
             .ToList();
         var served = matches.Where(match => Serves(match.Operation, baseUri)).ToList();
@@ -91,47 +91,7 @@ public static class Catalogue
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
-        var wanted = Shape(Segments(path));
-        var limit = Math.Max(4, wanted.Length / 4);
-        return Data.Value.Paths
-            .Select(known => (Path: known, Distance: Distance(wanted, Shape(known.Split('/')), limit)))
-            .Where(match => match.Distance <= limit)
-            .OrderBy(match => match.Distance)
-            .ThenBy(match => match.Path, StringComparer.Ordinal)
-            .Take(count)
-            .Select(match => match.Path)
-            .ToArray();
-    }
-
-    internal static string[] Segments(string path)
-    {
-        var end = path.IndexOfAny(['?', '#']);
-        return (end < 0 ? path : path[..end]).Split('/', StringSplitOptions.RemoveEmptyEntries);
-    }
-
-    internal static bool IsPlaceholder(string segment) => segment.Length > 2 && segment[0] == '{' && segment[^1] == '}';
-
-    /// <summary>-1 when the paths differ; otherwise 2 per equal literal segment and 1 per placeholder match.</summary>
-    private static int Score(string[] known, string[] wanted)
-    {
-        var score = 0;
-        for (var i = 0; i < known.Length; i++)
-        {
-            if (string.Equals(known[i], wanted[i], StringComparison.Ordinal))
-            {
-                score += 2;
-            }
-            else if (IsPlaceholder(known[i]))
-            {
-                score += 1;
-            }
-            else
-            {
-                return -1;
-            }
-        }
-
-        return score;
+        return CataloguePaths.Nearest(Data.Value.Paths, path, count);
     }
 
     private static bool Serves(ApiOperation operation, Uri? baseUri) => (operation.BaseUri, baseUri) switch
@@ -144,45 +104,6 @@ public static class Catalogue
     };
 
     private static bool IsWeChatPayHost(Uri uri) => uri.Host.EndsWith(".weixin.qq.com", StringComparison.OrdinalIgnoreCase);
-
-    private static string Shape(string[] segments) => string.Join('/', segments.Select(s => IsPlaceholder(s) ? "{}" : s));
-
-    /// <summary>Levenshtein distance, giving up (returning <paramref name="limit"/> + 1) once every path through the table is over the limit.</summary>
-    private static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            var best = current[0];
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-                best = Math.Min(best, current[j]);
-            }
-
-            if (best > limit)
-            {
-                return limit + 1;
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
-    }
 
     /// <summary>Reads the embedded catalogue afresh: its index now, each operation's fields when first asked for.</summary>
     internal static Loaded Load()
