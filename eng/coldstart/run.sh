@@ -11,6 +11,8 @@
 #   dotnet-r2r-tuned  ReadyToRun, InvariantGlobalization=true, TieredPGO=false (docs/scripts.md)
 #   typed-r2r-tuned   the same build, the call made through IChainNode instead of dynamic
 #   *-composite       tuned, self-contained, app and framework compiled into one ReadyToRun image
+#   cli-node          the same call with the plugin's command line, wxpay (keys as plain paths, as it reads them)
+#   cli-dotnet        the same call with the wechatpay tool, as its package ships it (framework-dependent, JIT)
 #   floor-*           a process that does nothing (Node, .NET) and one that makes one dynamic member access (.NET)
 set -euo pipefail
 [ -z "${COLDSTART_TRACE:-}" ] || set -x
@@ -25,6 +27,7 @@ echo "building…"
 quiet npm install --no-audit --no-fund
 quiet dotnet build ../../samples/Demo -c Release -v q -nologo
 quiet dotnet build OneCall -c Release -v q -nologo -o "$work/jit"
+quiet dotnet build ../../src/WeChatPay.Chain.Cli -c Release -f net10.0 -v q -nologo -o "$work/cli"   # as the tool package ships it
 # Each published variant compiles in an intermediate folder of its own: a composite build's ReadyToRun files must not
 # be taken as up to date by a later non-composite publish (they need the composite image beside them).
 publish() { local out=$1; shift; quiet dotnet publish OneCall -c Release -v q -nologo -r linux-x64 -p:PublishReadyToRun=true -p:IntermediateOutputPath="$work/obj-$out/" -o "$work/$out" "$@"; }
@@ -49,6 +52,7 @@ export WECHATPAY_PUBLIC_KEY_ID="$(sed -n 's/.*Certs = { \["\([^"]*\)"\].*/\1/p' 
 export WECHATPAY_PUBLIC_KEY="$(sed -n 's/.*Certs = { \[[^]]*\] = "\([^"]*\)".*/\1/p' "$work/serve.log")"
 export WECHATPAY_BASE_URI="$(sed -n 's/.*BaseUri = new Uri("\([^"]*\)").*/\1/p' "$work/serve.log")"
 
+trade=1217752501201407033233368018
 declare -A command=(
   [node]="node one-call.js"
   [dotnet]="dotnet $work/jit/OneCall.dll"
@@ -57,15 +61,19 @@ declare -A command=(
   [typed-r2r-tuned]="$work/tuned/OneCall typed"
   [dotnet-composite]="$work/composite/OneCall"
   [typed-composite]="$work/composite/OneCall typed"
+  [cli-node]="node_modules/.bin/wxpay v3.pay.transactions.outTradeNo.$trade -m get -c.mchid $WECHATPAY_MCHID -c.serial $WECHATPAY_SERIAL -c.privateKey ${WECHATPAY_PRIVATE_KEY#file://} -c.certs.$WECHATPAY_PUBLIC_KEY_ID ${WECHATPAY_PUBLIC_KEY#file://} -u $WECHATPAY_BASE_URI -p.mchid $WECHATPAY_MCHID"
+  [cli-dotnet]="dotnet $work/cli/wechatpay.dll call v3/pay/transactions/out-trade-no/$trade --get -q mchid=$WECHATPAY_MCHID"
   [floor-node]="node -e console.log(200)"
   [floor-dotnet]="$work/tuned/OneCall floor"
   [floor-dynamic]="$work/tuned/OneCall floor-dynamic"
 )
-variants=(node dotnet dotnet-r2r dotnet-r2r-tuned typed-r2r-tuned dotnet-composite typed-composite floor-node floor-dotnet floor-dynamic)
+variants=(node dotnet dotnet-r2r dotnet-r2r-tuned typed-r2r-tuned dotnet-composite typed-composite cli-node cli-dotnet floor-node floor-dotnet floor-dynamic)
 if [ -n "$before" ]; then command[before]="dotnet $work/before/OneCall.dll"; variants=(node before "${variants[@]:1}"); fi
 for v in "${variants[@]}"; do   # once each, unmeasured: the first run pays for the disk cache
   out="$(${command[$v]} 2>&1)" || { echo "$v failed: $out"; exit 1; }
-  echo "$v: $out"
+  # wxpay prints a failure and exits 0: every call must show the order it asked for.
+  [[ $v == floor-* || $out == *"$trade"* ]] || { echo "$v did not answer the order: $out"; exit 1; }
+  echo "$v: ${out%%$'\n'*}"
 done
 
 for i in $(seq "$runs"); do
