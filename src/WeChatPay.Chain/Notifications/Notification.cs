@@ -16,8 +16,6 @@ namespace WeChatPay.Chain;
 /// </summary>
 public static class Notification
 {
-    private const string AesAlgorithm = "AEAD_AES_256_GCM";
-    private const string Sm4Algorithm = "AEAD_SM4_GCM";
 
     /// <summary>Verifies and decrypts an APIv3 notification.</summary>
     /// <param name="instance">The instance whose <c>Certs</c> and <c>ApiV3Key</c> apply (a <c>dynamic</c> one works).</param>
@@ -52,9 +50,9 @@ public static class Notification
         var algorithm = Json.Text(resource, "algorithm");
         var nonce = Json.Text(resource, "nonce");
         var associatedData = Json.Text(resource, "associated_data");
-        if (algorithm is null ? resource["algorithm"] is not null : algorithm is not (AesAlgorithm or Sm4Algorithm))
+        if (algorithm is null ? resource["algorithm"] is not null : !Crypto.SealedResource.IsKnown(algorithm))
         {
-            throw new NotificationRejectedException(NotificationRejection.Malformed, $"The resource is encrypted with {(algorithm is null ? "an algorithm that is not text" : Excerpt.Of(algorithm, Excerpt.TokenLength))}; this library decrypts {AesAlgorithm} and {Sm4Algorithm}.");
+            throw new NotificationRejectedException(NotificationRejection.Malformed, $"The resource is encrypted with {(algorithm is null ? "an algorithm that is not text" : Excerpt.Of(algorithm, Excerpt.TokenLength))}; this library decrypts {Crypto.SealedResource.Names}.");
         }
 
         if ((nonce is null && resource["nonce"] is not null) || (associatedData is null && resource["associated_data"] is not null))
@@ -64,9 +62,7 @@ public static class Notification
 
         try
         {
-            var plaintext = algorithm == Sm4Algorithm
-                ? Crypto.Sm4.Decrypt(ciphertext, key, nonce ?? string.Empty, associatedData ?? string.Empty)
-                : Crypto.AesGcm.Decrypt(ciphertext, key, nonce ?? string.Empty, associatedData ?? string.Empty);
+            var plaintext = Crypto.SealedResource.Open(algorithm ?? Crypto.SealedResource.AesGcmName, ciphertext, key, nonce ?? string.Empty, associatedData ?? string.Empty);
             return new Notice(envelope, plaintext, serial);
         }
         catch (Exception e) when (e is CryptographicException or FormatException)

@@ -12,8 +12,6 @@ namespace WeChatPay.Chain.Pipeline;
 /// </summary>
 internal static class CertificateDownload
 {
-    private const string AesAlgorithm = "AEAD_AES_256_GCM";
-    private const string Sm4Algorithm = "AEAD_SM4_GCM";
 
     private static readonly AsyncLocal<bool> Downloading = new();
 
@@ -60,12 +58,10 @@ internal static class CertificateDownload
 
             var ciphertext = Json.Text(sealedCertificate, "ciphertext") ?? throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} has no ciphertext.");
             var (nonce, associatedData) = (Json.Text(sealedCertificate, "nonce") ?? string.Empty, Json.Text(sealedCertificate, "associated_data") ?? string.Empty);
-            var pem = (Json.Text(sealedCertificate, "algorithm") ?? (sm2 ? Sm4Algorithm : AesAlgorithm)) switch
-            {
-                AesAlgorithm => Crypto.AesGcm.Decrypt(ciphertext, apiV3Key, nonce, associatedData),
-                Sm4Algorithm => Crypto.Sm4.Decrypt(ciphertext, apiV3Key, nonce, associatedData),
-                var other => throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} is sealed with {Excerpt.Of(other, Excerpt.TokenLength)}; this library opens {AesAlgorithm} and {Sm4Algorithm}."),
-            };
+            var sealedWith = Json.Text(sealedCertificate, "algorithm") ?? (sm2 ? Crypto.SealedResource.Sm4GcmName : Crypto.SealedResource.AesGcmName);
+            var pem = Crypto.SealedResource.IsKnown(sealedWith)
+                ? Crypto.SealedResource.Open(sealedWith, ciphertext, apiV3Key, nonce, associatedData)
+                : throw new CryptographicException($"The certificate listed as {Excerpt.Of(serial, Excerpt.TokenLength)} is sealed with {Excerpt.Of(sealedWith, Excerpt.TokenLength)}; this library opens {Crypto.SealedResource.Names}.");
             using var certificate = X509Certificate2.CreateFromPem(pem);
             if (!certificate.SerialNumber.Equals(serial, StringComparison.OrdinalIgnoreCase))
             {
